@@ -1,0 +1,59 @@
+"""The core's one boundary: a JSON request in, a JSON-able response out, never an exception.
+
+``{"worksheet", "action", "data", "today"?}`` → ``{"ok": true, "result": {...}}`` or
+``{"ok": false, "errors": [{"field", "message"}]}``. The browser worker calls ``handle_json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+
+from . import value
+from .errors import InputError, Problem
+from .request import Request, parse_request
+
+Handler = Callable[[Request], dict]
+
+WORKSHEETS: Mapping[str, Mapping[str, Handler]] = {
+    "value": value.ACTIONS,
+}
+
+
+def _failure(problems: tuple[Problem, ...] | list[Problem]) -> dict:
+    return {"ok": False, "errors": [p.as_dict() for p in problems]}
+
+
+def handle(request: object) -> dict:
+    """Answer one request; bad input of any shape gives ``ok: false`` with Chinese messages."""
+    try:
+        parsed = parse_request(request)
+        actions = WORKSHEETS.get(parsed.worksheet)
+        if actions is None:
+            return _failure([Problem("worksheet", f"没有名为“{parsed.worksheet}”的工作表")])
+        handler = actions.get(parsed.action)
+        if handler is None:
+            return _failure([Problem("action", f"工作表“{parsed.worksheet}”不支持操作“{parsed.action}”")])
+        return {"ok": True, "result": handler(parsed)}
+    except InputError as error:
+        return _failure(error.problems)
+    except Exception as error:  # noqa: BLE001 - the boundary must answer, whatever broke inside
+        return {
+            "ok": False,
+            "errors": [{"field": "", "message": f"计算时出现内部错误，请把这条信息告诉课程维护者：{type(error).__name__}"}],
+            "internal": True,
+        }
+
+
+def handle_json(text: str) -> str:
+    """``handle`` over JSON strings, as the browser calls it; malformed JSON gives ``ok: false``."""
+    try:
+        request = json.loads(text)
+    except (TypeError, ValueError):
+        response = _failure([Problem("request", "请求不是有效的 JSON")])
+    else:
+        response = handle(request)
+    try:
+        return json.dumps(response, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return json.dumps(_failure([Problem("", "计算结果无法转换为 JSON")]), ensure_ascii=False)

@@ -1,0 +1,42 @@
+"""Copy the Pyodide runtime from the npm package into the site: only the files a page needs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+class MissingRuntime(Exception):
+    """The npm package is not installed (``npm ci`` has not run)."""
+
+
+def runtime_version(package_dir: Path) -> str:
+    manifest = package_dir / "package.json"
+    if not manifest.is_file():
+        raise MissingRuntime(f"{package_dir} is missing: run `npm ci` (or `make site`) to install Pyodide")
+    missing = [name for name in RUNTIME_FILES if not (package_dir / name).is_file()]
+    if missing:
+        raise MissingRuntime(f"{package_dir} lacks {', '.join(missing)}: reinstall with `npm ci`")
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def copy_runtime(package_dir: Path, target: Path) -> int:
+    """Copy the runtime files, skipping those already up to date; returns the bytes in ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for name in RUNTIME_FILES:
+        source, dest = package_dir / name, target / name
+        stat = source.stat()
+        if not dest.exists() or dest.stat().st_size != stat.st_size or dest.stat().st_mtime < stat.st_mtime:
+            shutil.copy2(source, dest)
+        total += stat.st_size
+    return total

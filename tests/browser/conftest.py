@@ -1,0 +1,114 @@
+"""Browser tests: the built site on a local static server, Debian's chromium, and a guard that
+fails any test in which a request leaves 127.0.0.1 or a page logs a console error."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# Pyodide's first start takes seconds on this machine; waits on the core allow for it.
+CORE_TIMEOUT_MS = 60_000
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep test output readable
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> str:
+    """Base URL of the site, built for its own origin so instant navigation stays on."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    target = tmp_path_factory.mktemp("served-site")
+    done = build_site(target, site_url=base)
+    assert done.returncode == 0, done.stderr
+    handler = functools.partial(_QuietHandler, directory=str(target))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_dir(site) -> Path:
+    return Path(site)
+
+
+class Traffic:
+    """What the pages did: requests that tried to leave, console errors, failed responses."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.expected_failures: set[str] = set()
+
+
+@pytest.fixture
+def traffic(context, page) -> Traffic:
+    record = Traffic()
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.fallback()
+        else:
+            record.outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.on("console", lambda m: m.type == "error" and record.console_errors.append(f"{m.text} @ {m.location}"))
+    context.on("weberror", lambda e: record.console_errors.append(str(e.error)))
+    context.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
+    return record
+
+
+@pytest.fixture(autouse=True)
+def _no_outside_requests_no_errors(request):
+    """Every browser test also proves: nothing left the server, and no page logged an error."""
+    if "traffic" not in request.fixturenames:
+        yield
+        return
+    record: Traffic = request.getfixturevalue("traffic")
+    yield
+    assert record.outside == [], f"requests left 127.0.0.1: {record.outside}"
+    if not request.node.get_closest_marker("allow_errors"):
+        assert record.console_errors == [], record.console_errors
+        unexpected = [f for f in record.failed if not any(x in f for x in record.expected_failures)]
+        assert unexpected == [], unexpected

@@ -1,0 +1,148 @@
+"""The build: strict, self-contained, and loud about broken worksheet definitions."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import build_site
+
+RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def test_the_site_holds_the_pyodide_runtime_and_nothing_else_of_the_npm_package(built_site):
+    shipped = sorted(p.name for p in (built_site / "assets/pyodide").iterdir())
+
+    assert shipped == sorted(RUNTIME)
+
+
+def test_the_site_holds_the_core_as_a_wheel_named_by_its_content(built_site):
+    wheels = list((built_site / "assets/crossdept").glob("crossdept-*.whl"))
+
+    assert len(wheels) == 1
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    assert "crossdept/api.py" in names
+    assert any(n.endswith(".dist-info/METADATA") for n in names)
+    assert not any(n.startswith("crossdept_site/") for n in names)
+
+
+def test_pages_point_the_runtime_at_the_shipped_wheel(built_site):
+    wheel = next((built_site / "assets/crossdept").glob("crossdept-*.whl")).name
+    html = (built_site / "tools/value/index.html").read_text(encoding="utf-8")
+
+    assert f'data-wheel="../../assets/crossdept/{wheel}"' in html
+    assert 'data-worksheet="value"' in html
+
+
+class _References(HTMLParser):
+    """Every URL the page makes the browser fetch: scripts, styles, images, fonts, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and {"stylesheet", "preload", "icon", "modulepreload", "manifest"} & set((attrs.get("rel") or "").split()):
+            self.urls.append(attrs["href"])
+        if attrs.get("style"):
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", attrs["style"])
+
+
+def _outside(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url.strip()))
+
+
+def test_no_page_references_an_asset_outside_the_site(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        parser = _References()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.relative_to(built_site)}: {u}" for u in parser.urls if _outside(u)]
+
+    assert offenders == []
+
+
+def test_no_stylesheet_loads_fonts_or_images_from_outside(built_site):
+    offenders = []
+    for sheet in built_site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8", errors="ignore")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        offenders += [f"{sheet.relative_to(built_site)}: {u}" for u in urls if _outside(u)]
+
+    assert offenders == []
+
+
+def test_our_own_scripts_name_no_outside_url(built_site):
+    for script in (built_site / "assets/crossdept").glob("*.js"):
+        assert not re.search(r"https?://", script.read_text(encoding="utf-8")), script.name
+
+
+def test_no_google_fonts_or_cdn_anywhere_in_the_html(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+
+
+def test_a_chapter_page_carries_no_worksheet(built_site):
+    html = (built_site / "day48/index.html").read_text(encoding="utf-8")
+
+    assert "cd-worksheet" not in html
+
+
+def test_an_invalid_worksheet_definition_fails_the_build_naming_file_and_field(project_copy, tmp_path):
+    (project_copy / "worksheets/broken.yml").write_text(
+        "id: broken\nkind: form\ntitle: 坏的\naction: quantify\nfields:\n  - key: a\n    label: A\n    type: nmber\noutputs:\n  - key: x\n    label: X\n",
+        encoding="utf-8",
+    )
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0
+    assert "worksheets/broken.yml" in done.stderr
+    assert "fields[0].type" in done.stderr and "nmber" in done.stderr
+
+
+def test_a_quiz_answer_that_is_not_an_option_fails_the_build(project_copy, tmp_path):
+    (project_copy / "worksheets/quiz-bad.yml").write_text(
+        "id: quiz-bad\nkind: quiz\ntitle: 测验\nquestions:\n"
+        "  - id: q1\n    prompt: 哪个？\n    explanation: 因为。\n    options:\n      - {id: a, text: 甲}\n      - {id: b, text: 乙}\n    answer: e\n",
+        encoding="utf-8",
+    )
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0
+    assert "worksheets/quiz-bad.yml" in done.stderr and "questions[0].answer" in done.stderr and "'e'" in done.stderr
+
+
+def test_yaml_that_does_not_parse_fails_the_build_naming_the_file(project_copy, tmp_path):
+    (project_copy / "worksheets/garbled.yml").write_text("id: garbled\nkind: [form\n", encoding="utf-8")
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0 and "worksheets/garbled.yml" in done.stderr
+
+
+def test_a_page_embedding_an_unknown_worksheet_fails_the_build_naming_page_and_line(project_copy, tmp_path):
+    page = project_copy / "docs/tools/value.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n::: worksheet nosuch\n", encoding="utf-8")
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0
+    assert "docs/tools/value.md" in done.stderr and "nosuch" in done.stderr
+
+
+def test_the_build_is_strict_about_broken_links(project_copy, tmp_path):
+    page = project_copy / "docs/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[坏链接](nowhere.md)\n", encoding="utf-8")
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0 and "nowhere.md" in done.stderr
