@@ -9,14 +9,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from . import value
+from . import assessment, exchange, playbook, resources, tracker, value, workbook
 from .errors import InputError, Problem
 from .request import Request, parse_request
 
 Handler = Callable[[Request], dict]
 
 WORKSHEETS: Mapping[str, Mapping[str, Handler]] = {
+    "resources": resources.ACTIONS,
+    "exchange": exchange.ACTIONS,
+    "tracker": tracker.ACTIONS,
     "value": value.ACTIONS,
+    "quiz": assessment.QUIZ_ACTIONS,
+    "capability": assessment.CAPABILITY_ACTIONS,
+    "workbook": workbook.ACTIONS,
+    "playbook": playbook.ACTIONS,
 }
 
 

@@ -7,6 +7,9 @@ Two figures make a request worth someone else's time: what the problem costs a y
 
 from __future__ import annotations
 
+import math
+
+from .errors import InputError, Problem
 from .exports import Table, exporter
 from .fields import Reader
 from .numbers import format_count, format_times, format_yuan
@@ -36,16 +39,19 @@ def quantify(request: Request) -> dict[str, object]:
 
     annual_loss = lost * 12 * ltv if lost is not None and ltv is not None else None
     roi = revenue / investment if revenue is not None and investment else None
+    if not all(math.isfinite(x) for x in (annual_loss, roi) if x is not None):
+        # Each input is finite, but a product or a tiny divisor can still overflow to infinity.
+        raise InputError([Problem("data", "数字太大了，无法计算，请检查输入的数值")])
 
     clauses = []
     if annual_loss is not None:
         clauses.append(
-            f"这个问题让我们每月流失约 {format_count(lost)} 位客户，按每位客户每年 {format_yuan(ltv)} 的价值计算，"
-            f"一年损失约 {format_yuan(annual_loss)} 收入。"
+            f"这个问题让我们每月流失约{format_count(lost)}位客户，按每位客户每年{format_yuan(ltv)}的价值计算，"
+            f"一年损失约{format_yuan(annual_loss)}收入。"
         )
     if roi is not None:
         clauses.append(
-            f"投入 {format_yuan(investment)}，预计带来 {format_yuan(revenue)} 收入，投入产出比约 {format_times(roi)}。"
+            f"投入{format_yuan(investment)}，预计带来{format_yuan(revenue)}收入，投入产出比约{format_times(roi)}。"
         )
     return {
         "annual_loss": annual_loss,

@@ -1,0 +1,137 @@
+"""Department archetypes: what each kind of department worries about (WIIFM) and what can be traded.
+
+Recognised from the department's name (``IT部门``, ``数据中心``, ``品牌市场部`` …); the keyword that
+appears first in the name wins, so ``售后技术支持部`` is after-sales, not IT. A name that matches
+nothing gets the generic WIIFM questions. The texts restate the course's cases (seeds 000 and 003).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Archetype:
+    """A kind of department. ``acknowledge`` is a clause with ``{dept}`` for the name the user typed."""
+
+    id: str
+    name: str
+    keywords: tuple[str, ...]
+    acknowledge: str
+    concerns: tuple[str, ...]
+    offers: tuple[str, ...]
+    gains: tuple[str, ...]
+    ask: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id, "name": self.name, "keywords": list(self.keywords),
+            "concerns": list(self.concerns), "offers": list(self.offers), "gains": list(self.gains), "ask": self.ask,
+        }
+
+
+ARCHETYPES: tuple[Archetype, ...] = (
+    Archetype(
+        "it", "IT / 信息技术", ("IT", "信息", "技术", "系统", "数字化", "科技"),
+        "{dept}手上的需求一直排得很满",
+        ("需求已经排满了，凭什么先做你的？", "项目万一失败，锅会不会甩到我们头上？",
+         "项目做成了，我们能得到什么？", "会不会耽误总部交代的任务、影响系统稳定？"),
+        ("整理成标准文档的需求和明确的技术规格", "安排专人对接，减少来回沟通", "提前收集好需求和问题数据，省去你们的调研",
+         "把需求拆成必需功能和二期增强，先做必需部分", "由我们出预算请外包做基础开发，你们只做技术把关和集成"),
+        ("一个完整、可对外展示的系统案例", "在 CEO 和董事会面前的曝光", "年度优秀项目评选的提名",
+         "作为“技术驱动业务增长”的标杆向总部汇报"),
+        "能不能在你们的排期里先给必需功能留一个位置",
+    ),
+    Archetype(
+        "data", "数据", ("数据", "BI", "大数据"),
+        "数据安全对{dept}来说永远排在第一位",
+        ("数据安全出了问题，谁来负责？", "数据用在哪里、用多久，边界怎么划？", "我们的工作量要增加多少？",
+         "涉及客户隐私，要不要先过法务审批？"),
+        ("一份完整的数据使用协议和安全承诺", "写清楚数据的使用范围和期限", "每一次数据访问都留审计日志",
+         "项目结束后立即销毁数据", "派我们的人到你们那边查询，数据不出部门"),
+        ("项目报告里专门写一章数据的价值和你们的贡献", "CEO 汇报时点名感谢数据能力", "一个可以对外展示的数据应用标杆案例",
+         "在公司层面提升数据部门的影响力"),
+        "能不能先给我们一份基础数据",
+    ),
+    Archetype(
+        "training", "培训", ("培训", "学院", "企业大学", "讲师"),
+        "{dept}的培训师档期都排得很紧",
+        ("这么多人要培训，讲师和场地够不够？", "培训效果不理想，会不会拖累我们的 KPI？", "这个培训对我们有什么案例价值？"),
+        ("分批次安排，避开你们的高峰档期", "由我们准备业务案例和课件素材", "一部分基础课程交给外部培训机构",
+         "学员组织和现场协调由我们负责"),
+        ("一个大规模培训的成功案例", "在业务线扩大培训部门的影响力", "有机会成为公司层面的标杆培训项目"),
+        "能不能先排一期试点班",
+    ),
+    Archetype(
+        "marketing", "市场 / 品牌", ("市场", "品牌", "推广", "营销", "公关", "传播"),
+        "{dept}有自己的 KPI 和预算安排",
+        ("这不在我们的 KPI 里，为什么要配合？", "我们能从中得到什么曝光？", "会不会挤占我们自己项目的人手和预算？",
+         "今年预算已经分完了，钱从哪里来？"),
+        ("一份算清楚的投入产出账（比如投入 20万能带来 500万收入）", "能计入你们新客获取 KPI 的客户线索",
+         "分两期执行，先用一半预算做测试", "现成的活动素材和效果数据"),
+        ("项目宣传里突出市场部的创意和贡献", "实实在在的品牌曝光机会", "新客线索，直接计入你们的 KPI"),
+        "能不能先支持一期小范围测试",
+    ),
+    Archetype(
+        "finance", "财务", ("财务", "资金", "费用", "预算"),
+        "{dept}要对合规和审计负责",
+        ("不按流程走，审计追责谁来担？", "这笔钱花出去能收回多少？", "成本和风险怎么控制？"),
+        ("按流程准备齐全的审批材料", "一份清楚的投入产出测算", "写明紧急情况的背景和时间线，便于走加急通道", "事后按要求补齐全部凭证"),
+        ("每一笔支出都有可追踪的回报", "合规风险在事前就被控制住", "以后同类申请可以复用的一套模板"),
+        "能不能帮我们看看有没有合规的加急通道",
+    ),
+    Archetype(
+        "legal", "法务 / 合规", ("法务", "合规", "法律"),
+        "合规风险需要{dept}先把关",
+        ("会不会涉及客户隐私或合规风险？", "出了问题责任怎么划分？", "审核要占用我们多少时间？"),
+        ("写清楚数据范围、用途和期限的使用协议", "访问审计和到期销毁的安排", "一次提交齐全的材料，减少来回修改"),
+        ("风险在项目前期就被控制住", "一份以后可以复用的合规模板"),
+        "能不能先帮我们审一下协议草稿",
+    ),
+    Archetype(
+        "aftersales", "售后 / 门店", ("售后", "门店", "服务", "客服", "运营", "经销商", "4S"),
+        "{dept}一线每天的事情已经很多",
+        ("会不会增加门店一线的工作量？", "对客户满意度和运营效率有没有帮助？", "收入、利润和客户留存能不能看到改善？"),
+        ("拿来就能用的操作指引，减少一线的学习成本", "先在一两家门店试点", "上线期间我们派人到店支持"),
+        ("客户满意度和留存的提升", "门店运营效率的改善", "增长的收入计入你们的业绩"),
+        "能不能先选一家门店试点",
+    ),
+    Archetype(
+        "sales", "销售", ("销售", "渠道", "营业"),
+        "{dept}的时间都压在业绩上",
+        ("会不会占用销售顾问跑业绩的时间？", "对成交和业绩有什么帮助？"),
+        ("把培训压缩成短课，放在非高峰时段", "准备好拿来就能用的话术和资料"),
+        ("更多成交机会和客户线索", "客户体验变好带来的口碑"),
+        "能不能先安排一次短时间的试讲",
+    ),
+    Archetype(
+        "external", "外部机构 / 供应商", ("外部", "外包", "供应商", "机构", "第三方"),
+        "{dept}要对交付质量和成本负责",
+        ("范围和验收标准清不清楚？", "预算和付款有没有落实？", "时间安排是否可行？"),
+        ("清楚的需求范围和验收标准", "已经落实的预算和付款安排", "专人对接"),
+        ("一份明确的合同", "一个可以作为案例展示的合作项目"),
+        "能不能先给我们一份报价和排期",
+    ),
+)
+
+GENERIC = Archetype(
+    "generic", "其他部门", (),
+    "{dept}手上也有自己的 KPI 和工作安排",
+    ("这件事为什么要排在我们手上其他工作的前面？", "做成了，我们部门能得到什么？", "做砸了，责任会不会落到我们头上？",
+     "要占用我们多少人手和时间？", "会不会影响我们自己的 KPI 和项目？"),
+    ("整理好的需求说明，减少你们的理解成本", "专人对接", "把要做的事拆小，先从一小步开始"),
+    ("项目汇报里公开感谢你们的贡献", "一个可以展示的成功案例", "下次你们需要配合时，我们优先支持"),
+    "能不能先约半小时，一起把第一步定下来",
+)
+
+
+def match_archetype(department: str) -> Archetype | None:
+    """The archetype whose keyword appears earliest in ``department`` (longer keyword on a tie)."""
+    upper = department.upper()
+    best: tuple[int, int, Archetype] | None = None
+    for archetype in ARCHETYPES:
+        for keyword in archetype.keywords:
+            at = upper.find(keyword.upper())
+            if at >= 0 and (best is None or (at, -len(keyword)) < (best[0], best[1])):
+                best = (at, -len(keyword), archetype)
+    return best[2] if best else None

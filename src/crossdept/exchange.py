@@ -1,0 +1,161 @@
+"""价值交换矩阵 — steps 2–3 (WIIFM): for each department, what they worry about, what I give, what they get.
+
+Request data: ``{"rows": [{"department", "owner", "their_needs", "i_give", "they_get", "plan"}],
+"project"?: {"name", "value"}}``. Rows may be pre-filled from the resource plan's ``departments``
+(``department`` and ``owners[0]``) or from ``workbook/departments``.
+
+Result: ``rows`` (request order, each with ``row``, ``archetype``, ``suggestions`` = {concerns,
+offers, gains, ask} from the department's archetype or the generic WIIFM questions, and ``script``,
+the exchange pitch addressed to the owner) and ``flags``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .archetypes import GENERIC, Archetype, match_archetype
+from .exports import Section, Table, exporter
+from .fields import Reader
+from .flags import Flag, ordered
+from .project import Project, read_project
+from .request import Request
+from .sheet import filled_rows, items
+
+LABELS = {
+    "department": "协作部门", "owner": "关键人", "their_needs": "他们的需求",
+    "i_give": "我能给予", "they_get": "对方获得", "plan": "交换方案",
+}
+# Rule 4: something that makes saying yes cheaper — a smaller scope, a phase, a pilot, our own resources.
+_LOWER_THRESHOLD = ("拆", "分期", "一期", "二期", "试点", "先做", "分批", "小范围", "测试", "阶段", "外包", "我们出", "先用")
+_QUANTIFIED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|元|倍|%|％|个客户|位客户|个新客|名|人|分)")
+# A concern named in "their needs" → words that show the offer answers it, and a hint when none does.
+_CONCERNS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
+    ("安全", ("安全", "隐私", "合规", "泄露", "保密"), ("协议", "审计", "销毁", "脱敏", "不出", "权限", "范围", "保密"), "使用协议、访问审计、到期销毁"),
+    ("时间", ("忙", "时间", "排期", "人手", "工作量"),
+     ("拆", "分期", "一期", "二期", "专人", "文档", "外包", "预算", "试点", "整理", "分批", "减少", "先"), "拆分需求、专人对接、由我们出资源"),
+    ("KPI", ("KPI", "考核", "绩效", "业绩"), ("KPI", "考核", "绩效", "业绩", "计入", "表彰", "曝光", "线索"), "计入考核、公开表彰"),
+    ("责任", ("背锅", "责任", "风险"), ("风险", "责任", "权责", "承担", "兜底", "试点", "协议"), "写清权责、先做试点"),
+    ("预算", ("预算", "成本", "费用", "钱"), ("ROI", "回报", "产出", "预算", "分期", "测试", "万", "倍"), "投入产出测算、分期执行"),
+    ("价值", ("曝光", "价值", "影响力", "展示"), ("曝光", "表彰", "汇报", "案例", "标杆", "感谢", "展示", "突出"), "汇报中突出他们的贡献、做成标杆案例"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    index: int
+    department: str
+    owner: str
+    their_needs: str
+    i_give: str
+    they_get: str
+    plan: str
+
+
+def read_partner(index: int, row: Reader) -> Partner:
+    department = row.text("department", LABELS["department"], required=True, limit=100)
+    owner = row.text("owner", LABELS["owner"], limit=100)
+    their_needs, i_give, they_get, plan = (row.text(k, LABELS[k], limit=2000) for k in ("their_needs", "i_give", "they_get", "plan"))
+    return Partner(index, department, owner, their_needs, i_give, they_get, plan)
+
+
+def read(request: Request) -> tuple[Project, list[Partner]]:
+    reader = Reader(request.data)
+    project = read_project(reader)
+    partners = [read_partner(i, row) for i, row in filled_rows(reader, LABELS)]
+    reader.check()
+    return project, partners
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    upper = text.upper()
+    return any(word.upper() in upper for word in words)
+
+
+def script(p: Partner, archetype: Archetype, project: Project) -> str:
+    """The exchange pitch: their situation, what we prepared, what they gain, a small ask at their pace."""
+    dept = p.department
+    opening = f"{p.owner}，您好。" if p.owner else "您好。"
+    needs = f"，也明白你们最在意的是{p.their_needs.rstrip('。')}" if p.their_needs else ""
+    gives = items(p.i_give) or [f"〔待补充：你能为对方做什么，例如：{archetype.offers[0]}〕"]
+    gets = items(p.they_get) or [f"〔待补充：对方能得到什么，例如：{archetype.gains[0]}〕"]
+    lines = [
+        f"{opening}我知道{archetype.acknowledge.format(dept=dept)}{needs}。",
+        "",
+        "为了尽量不给你们添负担，我们提前做了这些准备：",
+        *(f"- {g}" for g in gives),
+        "",
+        f"对{dept}来说，这件事也有实实在在的好处：",
+        *(f"- {g}" for g in gets),
+        "",
+    ]
+    if project.value:
+        lines += [f"{'“' + project.name + '”' if project.name else '这个项目'}的价值：{project.value.rstrip('。')}。", ""]
+    idea = f"我们的想法是：{p.plan.rstrip('。？?')}。" if p.plan else ""
+    lines.append(f"{idea}想和您商量：{archetype.ask}？时间上按你们的节奏来，我们这边随时配合调整。")
+    return "\n".join(lines)
+
+
+def _row_flags(p: Partner, archetype: Archetype) -> list[Flag]:
+    flags, i, dept = [], p.index, p.department
+    if not p.i_give:
+        flags.append(Flag("no_give", i, "warning", f"对{dept}只有索取、没有给予，就成了求人帮忙：写下你能为他们做什么，例如“{archetype.offers[0]}”。", "rule-1"))
+    if not p.they_get:
+        flags.append(Flag("no_get", i, "warning", f"还没写{dept}能得到什么：每个部门都在问“对我有什么好处”，例如“{archetype.gains[0]}”。", "rule-2"))
+    if not p.their_needs:
+        flags.append(Flag("no_needs", i, "info", f"先站在{dept}的角度想一想他们在意什么，例如“{archetype.concerns[0]}”。", "step-2"))
+    else:
+        answer = " ".join((p.i_give, p.they_get, p.plan))
+        for name, asks, answers, hint in _CONCERNS:
+            if _has(p.their_needs, asks) and (p.i_give or p.they_get or p.plan) and not _has(answer, answers):
+                flags.append(Flag("concern_unanswered", i, "info", f"{dept}在意“{name}”，但给予和交换方案里还没有回应这一点：可以考虑{hint}。", "step-3"))
+                break
+    if not p.owner:
+        flags.append(Flag("no_owner", i, "info", f"还没写{dept}的关键人：话术要说给一个具体的人听。", "step-1"))
+    return flags
+
+
+def _matrix_flags(partners: list[Partner], project: Project) -> list[Flag]:
+    if not partners:
+        return []
+    flags = []
+    offered = " ".join(" ".join((p.i_give, p.they_get, p.plan)) for p in partners)
+    if not _has(offered, _LOWER_THRESHOLD):
+        flags.append(Flag("no_lower_threshold", None, "warning", "还没有哪一行降低了对方的门槛：降低门槛比加大回报更管用，试试拆分范围、分期做、先做试点，或由我们出资源。", "rule-4"))
+    if not project.value and not _QUANTIFIED.search(" ".join((offered, " ".join(p.their_needs for p in partners)))):
+        flags.append(Flag("no_quantified_value", None, "info", "矩阵里还没有一个数字：把价值算出来（每月流失客户 × 12 × 客户年价值，或投入产出比），对方才看得到分量。", "logic-2"))
+    return flags
+
+
+def analyze(request: Request) -> tuple[Project, dict[str, object]]:
+    project, partners = read(request)
+    rows, flags = [], []
+    for p in partners:
+        archetype = match_archetype(p.department)
+        known = archetype or GENERIC
+        rows.append({
+            "row": p.index, "department": p.department, "owner": p.owner, "their_needs": p.their_needs,
+            "i_give": p.i_give, "they_get": p.they_get, "plan": p.plan,
+            "archetype": {"id": known.id, "name": known.name},
+            "suggestions": {"concerns": list(known.concerns), "offers": list(known.offers), "gains": list(known.gains), "ask": known.ask},
+            "script": script(p, known, project),
+        })
+        flags += _row_flags(p, known)
+    flags += _matrix_flags(partners, project)
+    return project, {"rows": rows, "flags": ordered(flags)}
+
+
+def analyze_action(request: Request) -> dict[str, object]:
+    return analyze(request)[1]
+
+
+def table(request: Request) -> Table:
+    project, result = analyze(request)
+    columns = ("协作部门", "关键人", "他们的需求", "我能给予", "对方获得", "交换方案", "交换话术")
+    rows = tuple((r["department"], r["owner"], r["their_needs"], r["i_give"], r["they_get"], r["plan"], r["script"]) for r in result["rows"])
+    sections = tuple(Section(f"交换话术：{r['department']}", r["script"]) for r in result["rows"])
+    notes = tuple(f["message"] for f in result["flags"])
+    return Table("价值交换矩阵", columns, rows, notes, sections, project.name, csv_only_columns=1)
+
+
+ACTIONS = {"analyze": analyze_action, "export": exporter(table, "价值交换矩阵")}

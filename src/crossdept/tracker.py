@@ -1,0 +1,237 @@
+"""协调进度追踪表 — steps 4–6: whom to approach first, what to try next, when to follow up or escalate.
+
+Request data: ``{"rows": [{"department", "stance", "status", "owner", "progress", "next_step",
+"last_contact", "risk", "obstacle", "refusals"}], "project"?: {"name", "value", "sponsor"?}}``.
+Rows may be pre-filled from the resource plan's ``departments`` or from ``workbook/departments``.
+
+Result: ``rows`` (request order; each with ``approach`` for its stance, ``strategies`` for its
+obstacle, ``ladder`` for its refusals, ``escalate`` = the step-5 criteria it meets, ``next_contact``),
+``order`` (row indices: allies, winnable, neutral, no stance yet, opposed), ``map`` (stance ×
+status grid of ``{count, rows}``), ``followups`` (``row, department, owner, due, next_step,
+overdue`` for an .ics), ``brief`` (``{needed, rows, text}``: the escalation brief) and ``flags``.
+
+When to escalate: two refusals or more (the ladder's third rung), or a row that is blocked or was
+refused once and whose notes show an authority conflict (权限, 权责 …) or a need for company-level
+resources (公司层面, 预算不足, 编制 …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .dates import add_days
+from .exports import Section, Table, exporter
+from .fields import Reader
+from .flags import Flag, ordered
+from .playbook import (ESCALATION_CRITERIA, OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES,
+                       STATUS_CHOICES, STATUSES, ladder_step)
+from .project import Project, read_project
+from .request import Request
+from .sheet import filled_rows
+
+SYNC_DAYS = 14  # step 6: sync with every partner department every two weeks
+MAX_REFUSALS = 99
+LABELS = {
+    "department": "部门", "stance": "立场", "status": "状态", "owner": "关键人", "progress": "最新进展",
+    "next_step": "下一步", "last_contact": "最近联系", "risk": "风险", "obstacle": "当前障碍", "refusals": "被拒次数",
+}
+UNSET = "未填"
+DONE, AGREED, BLOCKED = "已交付", "已同意", "受阻"
+_RANK = {s.label: s.rank for s in STANCES}
+_NO_STANCE_RANK = 2.5  # unknown stance: after the neutral, before the opposed
+_AUTHORITY = ("权限", "权责", "职责", "归属", "谁说了算", "谁负责", "越权")
+_RESOURCES = ("公司层面", "资源调配", "调配", "预算冻结", "预算不足", "没有预算", "编制", "人手不足", "没人手")
+# What the brief says is still open with a department, by obstacle: never the user's own words
+# about them, so the brief can never read as a complaint.
+_OPEN_ISSUE = {"太忙": "排期和优先级", "不在KPI": "这项工作如何体现在对方的考核里", "需要领导批准": "需要对方领导拍板",
+               "部门规定": "部门规定的适用范围", "上次合作不愉快": "过去合作留下的顾虑"}
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    index: int
+    department: str
+    stance: str | None
+    status: str | None
+    owner: str
+    progress: str
+    next_step: str
+    last_contact: dt.date | None
+    risk: str
+    obstacle: str | None
+    refusals: int
+
+    @property
+    def open(self) -> bool:
+        return self.status != DONE
+
+
+def _refusals(row: Reader) -> int:
+    value = row.number("refusals", LABELS["refusals"])
+    if value is not None and (not value.is_integer() or value > MAX_REFUSALS):
+        row.add(row.at("refusals"), f"{LABELS['refusals']}应是 0 到 {MAX_REFUSALS} 之间的整数")
+        return 0
+    return int(value or 0)
+
+
+def read_contact(index: int, row: Reader) -> Contact:
+    return Contact(
+        index,
+        row.text("department", LABELS["department"], required=True, limit=100),
+        row.choice("stance", LABELS["stance"], STANCE_CHOICES),
+        row.choice("status", LABELS["status"], STATUS_CHOICES),
+        row.text("owner", LABELS["owner"], limit=100),
+        row.text("progress", LABELS["progress"], limit=2000),
+        row.text("next_step", LABELS["next_step"], limit=2000),
+        row.date("last_contact", LABELS["last_contact"]),
+        row.text("risk", LABELS["risk"], limit=2000),
+        row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES),
+        _refusals(row),
+    )
+
+
+def read(request: Request) -> tuple[Project, list[Contact]]:
+    reader = Reader(request.data)
+    project = read_project(reader)
+    # A refusal count alone (a new row's default 0) does not make a row filled in.
+    contacts = [read_contact(i, row) for i, row in filled_rows(reader, set(LABELS) - {"refusals"})]
+    reader.check()
+    return project, contacts
+
+
+def criteria(c: Contact) -> list[str]:
+    """Ids of the step-5 criteria this row meets (empty once they have agreed or delivered)."""
+    if c.status in (AGREED, DONE):
+        return []
+    notes = " ".join((c.risk, c.progress, c.next_step))
+    pressed = c.status == BLOCKED or c.refusals >= 1
+    met = []
+    if c.refusals >= 2 or (pressed and c.stance == "对立" and c.status == BLOCKED):
+        met.append("refused")
+    if pressed and any(word in notes for word in _AUTHORITY):
+        met.append("authority")
+    if pressed and any(word in notes for word in _RESOURCES):
+        met.append("resources")
+    return met
+
+
+def next_contact(c: Contact, today: dt.date | None) -> dt.date | None:
+    if not c.open:
+        return None
+    if c.last_contact:
+        return add_days(c.last_contact, SYNC_DAYS)
+    return today
+
+
+def _flags(c: Contact, today: dt.date | None, met: list[str]) -> list[Flag]:
+    flags, i, dept = [], c.index, c.department
+    if today and c.last_contact and c.last_contact > today:
+        flags.append(Flag("contact_in_future", i, "warning", f"{dept}的最近联系日期 {c.last_contact.isoformat()} 比今天还晚，请检查日期。", "step-6"))
+    elif today and c.last_contact and c.open and (today - c.last_contact).days >= SYNC_DAYS:
+        days = (today - c.last_contact).days
+        flags.append(Flag("followup_due", i, "warning", f"和{dept}已经 {days} 天没联系了：协作部门至少每两周同步一次进展。", "step-6"))
+    if met:
+        reasons = "；".join(cr.title for cr in ESCALATION_CRITERIA if cr.id in met)
+        flags.append(Flag("escalate", i, "warning", f"{dept}符合升级的条件（{reasons}）：可以请上级从公司整体角度协调——是寻求指导，不是告状，升级简报已经按这个口径写好。", "step-5"))
+    elif c.refusals >= 1 and c.open:
+        step = ladder_step(c.refusals)
+        flags.append(Flag("ladder", i, "info", f"{dept}已经拒绝过 {c.refusals} 次：{step.title}。{step.action}", step.topic))
+    if c.open and not c.next_step:
+        flags.append(Flag("no_next_step", i, "info", f"{dept}还没有下一步：写下具体动作和时间，进度才不会停在原地。", "step-6"))
+    if not c.owner:
+        flags.append(Flag("no_owner", i, "warning", f"还没写{dept}的关键人：找到能拍板的人，沟通才有落点。", "step-1"))
+    if c.status == DONE:
+        flags.append(Flag("thank", i, "info", f"{dept}已经交付：公开感谢他们，把说好的表彰和案例展示兑现，下次合作会更顺。", "rule-8"))
+    return flags
+
+
+def _grid(contacts: list[Contact]) -> dict[str, object]:
+    stances = [s.label for s in STANCES] + ([UNSET] if any(c.stance is None for c in contacts) else [])
+    statuses = list(STATUSES) + ([UNSET] if any(c.status is None for c in contacts) else [])
+    cells = [[{"count": 0, "rows": []} for _ in statuses] for _ in stances]
+    for c in contacts:
+        cell = cells[stances.index(c.stance or UNSET)][statuses.index(c.status or UNSET)]
+        cell["count"] += 1
+        cell["rows"].append(c.index)
+    return {"stances": stances, "statuses": statuses, "cells": cells}
+
+
+def brief(project: Project, contacts: list[Contact], escalated: dict[int, list[str]]) -> dict[str, object]:
+    """Step 5's escalation brief: the project's value, who has agreed, the support asked for, our flexibility."""
+    rows = [c for c in contacts if escalated.get(c.index)]
+    if not rows:
+        return {"needed": False, "rows": [], "text": ""}
+    name = f"“{project.name}”项目" if project.name else "我们这个项目"
+    agreed = [c.department for c in contacts if c.status in (AGREED, DONE)]
+    talking = [c.department for c in contacts if c.status in ("沟通中", BLOCKED, None) and not escalated.get(c.index)]
+    planned = [c.department for c in contacts if c.status == "未开始" and not escalated.get(c.index)]
+    lines = [f"{project.sponsor or '领导'}您好，想向您汇报一下{name}的协调进展，请您帮忙把把方向。", "", "项目价值："]
+    lines.append(f"- {project.value.rstrip('。')}。" if project.value else "- 〔请补充：项目能带来的价值，最好是一个数字，可以先用“价值量化计算器”算一算〕")
+    lines += ["", "目前进展："]
+    if agreed:
+        lines.append(f"- 已经同意配合的部门：{'、'.join(agreed)}（共 {len(agreed)} 个）")
+    if talking:
+        lines.append(f"- 正在沟通的部门：{'、'.join(talking)}")
+    if planned:
+        lines.append(f"- 接下来要接触的部门：{'、'.join(planned)}")
+    for c in rows:
+        issue = _OPEN_ISSUE.get(c.obstacle or "", "优先级安排")
+        lines.append(f"- {c.department}：双方都希望把项目推进下去，目前在{issue}上还有分歧。")
+    met = {m for c in rows for m in escalated[c.index]}
+    lines += ["", "需要您的支持："]
+    lines += [f"- 能否请您{cr.support}？" for cr in ESCALATION_CRITERIA if cr.id in met]
+    lines += ["- 如果一时协调不了，也请给我们一些替代方案的建议。", "", "我们愿意按公司的整体安排调整节奏。"]
+    return {"needed": True, "rows": [c.index for c in rows], "text": "\n".join(lines)}
+
+
+def analyze(request: Request) -> tuple[Project, dict[str, object]]:
+    project, contacts = read(request)
+    today = request.today
+    escalated = {c.index: criteria(c) for c in contacts}
+    by_stance = {s.label: s for s in STANCES}
+    rows, flags, followups = [], [], []
+    for c in contacts:
+        obstacle = OBSTACLE_BY_LABEL.get(c.obstacle or "")
+        due = next_contact(c, today)
+        rows.append({
+            "row": c.index, "department": c.department, "stance": c.stance, "status": c.status, "owner": c.owner,
+            "progress": c.progress, "next_step": c.next_step, "risk": c.risk, "obstacle": c.obstacle, "refusals": c.refusals,
+            "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+            "next_contact": due.isoformat() if due else None,
+            "approach": by_stance[c.stance].approach if c.stance else "先判断这个部门的立场：盟友、可争取、中立还是对立。",
+            "strategies": [{"name": s.name, "how": s.how} for s in obstacle.strategies] if obstacle else [],
+            "obstacle_topic": obstacle.topic if obstacle else None,
+            "ladder": ladder_step(c.refusals).as_dict(),
+            "escalate": escalated[c.index],
+        })
+        flags += _flags(c, today, escalated[c.index])
+        if due:
+            followups.append({"row": c.index, "department": c.department, "owner": c.owner, "due": due.isoformat(),
+                              "next_step": c.next_step, "overdue": bool(today and due < today)})
+    order = [c.index for c in sorted(contacts, key=lambda c: (_RANK.get(c.stance or "", _NO_STANCE_RANK), c.index))]
+    followups.sort(key=lambda f: (f["due"], f["row"]))
+    return project, {
+        "rows": rows, "order": order, "map": _grid(contacts), "followups": followups,
+        "brief": brief(project, contacts, escalated), "flags": ordered(flags),
+    }
+
+
+def review(request: Request) -> dict[str, object]:
+    return analyze(request)[1]
+
+
+def table(request: Request) -> Table:
+    project, result = analyze(request)
+    columns = ("顺序", "部门", "立场", "状态", "关键人", "最新进展", "下一步", "最近联系", "下次跟进", "风险", "当前障碍", "被拒次数")
+    by_row = {r["row"]: r for r in result["rows"]}
+    rows = tuple(
+        (n, r["department"], r["stance"] or "", r["status"] or "", r["owner"], r["progress"], r["next_step"],
+         r["last_contact"] or "", r["next_contact"] or "", r["risk"], r["obstacle"] or "", r["refusals"])
+        for n, r in enumerate((by_row[i] for i in result["order"]), 1)
+    )
+    sections = (Section("升级简报", result["brief"]["text"]),) if result["brief"]["needed"] else ()
+    return Table("协调进度追踪表", columns, rows, tuple(f["message"] for f in result["flags"]), sections, project.name)
+
+
+ACTIONS = {"review": review, "export": exporter(table, "协调进度追踪表")}

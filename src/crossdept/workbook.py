@@ -1,0 +1,227 @@
+"""The whole workbook of one project: its versioned JSON format, import checks, shared departments, one report.
+
+Format (version 1)::
+
+    {"format": "crossdept-workbook", "version": 1,
+     "project": {"name", "value"?, "sponsor"?},
+     "worksheets": {"resources": {"rows": [...]}, "exchange": {"rows": [...]},
+                    "tracker": {"rows": [...]}, "value": {...value inputs}}}
+
+Actions of the ``workbook`` worksheet (data = a workbook):
+
+- ``check`` — refuses what is not a workbook (wrong format, a newer or unknown version, too
+  large, wrong shapes) with Chinese errors; otherwise migrates it to the current version and
+  returns ``{workbook, notes, problems, counts}``: the normalised workbook (every known column
+  present, blanks as ""), ``notes`` on what was dropped, ``problems`` found by the worksheets
+  (kept, not refused: an import never loses typed rows).
+- ``departments`` — the departments named anywhere, and per sheet the ones it is missing as
+  ``{department, owner}`` rows ready to pre-fill.
+- ``report`` — ``{text, filename}``: one Markdown report (plan, matrix with scripts, tracker with brief).
+- ``export`` — ``format`` ``json`` (the normalised workbook) or ``markdown`` (the report).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from . import exchange, resources, tracker, value
+from .errors import InputError, Problem
+from .exports import filename, md_inline, read_format, to_markdown
+from .fields import MAX_ROWS, Reader, describe
+from .project import Project, read_project
+from .request import Request
+from .sheet import key
+
+FORMAT = "crossdept-workbook"
+VERSION = 1
+MAX_CHARS = 2_000_000
+TABLES: dict[str, tuple[str, ...]] = {
+    "resources": tuple(resources.LABELS), "exchange": tuple(exchange.LABELS), "tracker": tuple(tracker.LABELS),
+}
+VALUE_KEYS = tuple(value.LABELS)
+# version n → its upgrade to n + 1. Version 1 is the first, so there is nothing to migrate yet;
+# a later format adds its step here and keeps every older export importable.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _scalar(raw: object) -> bool:
+    return raw is None or (isinstance(raw, (str, int, float)) and not isinstance(raw, bool))
+
+
+def _version(raw: Mapping, problems: list[Problem]) -> int | None:
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.append(Problem("version", "无法识别这个工作簿的版本"))
+        return None
+    if version > VERSION:
+        problems.append(Problem("version", f"这个工作簿来自更新的课程版本（第 {version} 版），请先更新网站再导入"))
+        return None
+    return version
+
+
+def _cells(row: object, at: str, columns: tuple[str, ...], problems: list[Problem], notes: list[str]) -> dict[str, object]:
+    if not isinstance(row, Mapping):
+        problems.append(Problem(at, "每一行应是一组字段，收到的是" + describe(row)))
+        return {}
+    cells = {}
+    for column in columns:
+        raw = row.get(column)
+        if not _scalar(raw):
+            problems.append(Problem(f"{at}.{column}", "应是文字或数字"))
+        cells[column] = "" if raw is None or not _scalar(raw) else raw
+    dropped = [str(k) for k in row if k not in columns]
+    if dropped:
+        notes.append(f"{at}：已忽略未知字段 {'、'.join(dropped)}")
+    return cells
+
+
+def _sheets(raw: object, problems: list[Problem], notes: list[str]) -> dict[str, object]:
+    sheets = raw if isinstance(raw, Mapping) else {}
+    if raw is not None and not isinstance(raw, Mapping):
+        problems.append(Problem("worksheets", "应是一组工作表"))
+    result: dict[str, object] = {}
+    for name, columns in TABLES.items():
+        at = f"worksheets.{name}"
+        sheet = sheets.get(name) or {}
+        rows = sheet.get("rows") if isinstance(sheet, Mapping) else None
+        if not isinstance(sheet, Mapping) or (rows is not None and (isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence))):
+            problems.append(Problem(at, "应包含一个表格（rows 列表）"))
+            rows = []
+        if rows and len(rows) > MAX_ROWS:
+            problems.append(Problem(f"{at}.rows", f"行数太多（最多 {MAX_ROWS} 行）"))
+            rows = []
+        result[name] = {"rows": [_cells(r, f"{at}.rows[{i}]", columns, problems, notes) for i, r in enumerate(rows or [])]}
+    inputs = sheets.get("value") or {}
+    if not isinstance(inputs, Mapping):
+        problems.append(Problem("worksheets.value", "应是一组字段"))
+        inputs = {}
+    result["value"] = {k: inputs[k] for k in VALUE_KEYS if inputs.get(k) is not None and _scalar(inputs[k])}
+    notes.extend(f"已忽略未知的工作表“{name}”" for name in sheets if name not in (*TABLES, "value"))
+    return result
+
+
+def normalise(raw: object) -> tuple[dict[str, object], list[str]]:
+    """The workbook at the current version with every known field, and notes on what was dropped."""
+    if not isinstance(raw, Mapping):
+        raise InputError([Problem("data", "导入的内容不是课程工作簿（应是一个 JSON 对象）")])
+    try:
+        size = len(json.dumps(raw, ensure_ascii=False, allow_nan=False))
+    except (TypeError, ValueError, RecursionError):
+        raise InputError([Problem("data", "工作簿里有无法识别的内容")]) from None
+    if size > MAX_CHARS:
+        raise InputError([Problem("data", f"工作簿太大了（超过 {MAX_CHARS // 1_000_000} MB），无法导入")])
+    if raw.get("format") != FORMAT:
+        raise InputError([Problem("format", f"这不是本课程导出的工作簿（format 应为 {FORMAT}）")])
+    problems: list[Problem] = []
+    version = _version(raw, problems)
+    if version is None:
+        raise InputError(problems)
+    book = dict(raw)
+    for step in range(version, VERSION):
+        book = MIGRATIONS[step](book)
+    notes: list[str] = []
+    reader = Reader(book, "", problems)
+    project = read_project(reader)
+    sheets = _sheets(book.get("worksheets"), problems, notes)
+    notes.extend(f"已忽略未知字段“{k}”" for k in book if k not in ("format", "version", "project", "worksheets"))
+    if problems:
+        raise InputError(problems)
+    return {"format": FORMAT, "version": VERSION, "project": project.as_dict(), "worksheets": sheets}, notes
+
+
+def _request(name: str, action: str, book: dict, request: Request, project: Project) -> Request:
+    data = book["worksheets"][name] if name == "value" else {**book["worksheets"][name], "project": project.as_dict()}
+    return Request(name, action, data, request.today, {})
+
+
+def _project(book: dict, request: Request) -> Project:
+    """The workbook's project; its value falls back on the value sheet's sentence."""
+    project = read_project(Reader(book))
+    if project.value or not book["worksheets"]["value"]:
+        return project
+    try:
+        sentence = value.quantify(_request("value", "quantify", book, request, project))["sentence"]
+    except InputError:
+        return project
+    return Project(project.name, sentence, project.sponsor)
+
+
+def check(request: Request) -> dict[str, object]:
+    book, notes = normalise(request.data)
+    project = _project(book, request)
+    problems = []
+    for name, run in (("resources", resources.plan), ("exchange", exchange.analyze_action), ("tracker", tracker.review), ("value", value.quantify)):
+        try:
+            run(_request(name, "check", book, request, project))
+        except InputError as error:
+            problems += [{"field": f"worksheets.{name}.{p.field}", "message": p.message} for p in error.problems]
+    counts = {name: len(book["worksheets"][name]["rows"]) for name in TABLES}
+    return {"workbook": book, "notes": notes, "problems": problems, "counts": counts}
+
+
+def departments(request: Request) -> dict[str, object]:
+    book, _ = normalise(request.data)
+    seen: dict[str, dict[str, object]] = {}
+    for sheet in TABLES:
+        for row in book["worksheets"][sheet]["rows"]:
+            name, owner = str(row.get("department", "")).strip(), str(row.get("owner", "")).strip()
+            if not name:
+                continue
+            entry = seen.setdefault(key(name), {"department": name, "owner": "", "in": []})
+            entry["owner"] = entry["owner"] or owner
+            if sheet not in entry["in"]:
+                entry["in"].append(sheet)
+    listed = list(seen.values())
+    missing = {sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed if sheet not in d["in"]] for sheet in TABLES}
+    return {"departments": listed, "missing": missing}
+
+
+_SECTIONS = (
+    ("resources", resources.table, "一、资源需求清单（资源地图）"),
+    ("exchange", exchange.table, "二、价值交换矩阵与交换话术"),
+    ("tracker", tracker.table, "三、协调进度追踪与升级简报"),
+    ("value", value.table, "四、价值测算"),
+)
+
+
+def report_text(request: Request) -> tuple[str, str]:
+    book, _ = normalise(request.data)
+    project = _project(book, request)
+    lines = [f"# {md_inline(project.name or '跨部门协调')} · 协调报告", ""]
+    if request.today:
+        lines.append(f"报告日期：{request.today.isoformat()}  ")
+    if project.value:
+        lines.append(f"项目价值：{md_inline(project.value)}")
+    for name, build, title in _SECTIONS:
+        if name == "value" and not book["worksheets"]["value"]:
+            continue
+        try:
+            table = replace(build(_request(name, "export", book, request, project)), title=title)
+        except InputError as error:
+            items = [f"- {md_inline(p.field)}：{md_inline(p.message)}" for p in error.problems]
+            lines += ["", f"## {title}", "", f"这张表有 {len(items)} 处需要修改，改好后再生成报告：", "", *items]
+            continue
+        lines += ["", to_markdown(table).rstrip()]
+        if name == "resources":
+            plan = resources.plan(_request(name, "plan", book, request, project))
+            lines += ["", to_markdown(resources.departments_table(plan), level=3).rstrip()]
+    return "\n".join(lines) + "\n", project.name
+
+
+def report(request: Request) -> dict[str, str]:
+    text, name = report_text(request)
+    return {"text": text, "filename": filename("协调报告", name, request, ".md")}
+
+
+def export(request: Request) -> dict[str, str]:
+    fmt = read_format(request, ("json", "markdown"))
+    if fmt == "markdown":
+        return report(request)
+    book, _ = normalise(request.data)
+    text = json.dumps(book, ensure_ascii=False, indent=2) + "\n"
+    return {"text": text, "filename": filename("工作簿", book["project"].get("name", ""), request, ".json")}
+
+
+ACTIONS = {"check": check, "departments": departments, "report": report, "export": export}

@@ -1,0 +1,75 @@
+"""Reading quality on every page: accessible (axe-core), no sideways scrolling on a phone, clean print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_pages import page_paths
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_has_no_serious_or_critical_accessibility_violation(page, site, traffic, path):
+    page.goto(site + path)
+    page.add_script_tag(path=str(AXE))
+
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, path):
+    phone.goto(site + path)
+
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+    assert overflow <= 0
+
+
+def test_wide_tables_scroll_inside_themselves_on_a_phone(phone, site):
+    phone.goto(site + "kp325/toolkit/")
+
+    wrappers = phone.evaluate(
+        """[...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => [getComputedStyle(w).overflowX, w.clientWidth <= window.innerWidth])"""
+    )
+
+    assert wrappers and all(overflow == "auto" and fits for overflow, fits in wrappers)
+
+
+def test_print_shows_the_text_without_navigation_or_search(page, site):
+    page.goto(site + "kp325/six-steps/")
+
+    page.emulate_media(media="print")
+
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()
+    assert page.locator("article table").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_print_shows_every_tab_of_a_tabbed_comparison(page, site):
+    page.goto(site + "kp325/obstacles/")
+
+    page.emulate_media(media="print")
+
+    blocks = page.locator(".tabbed-set .tabbed-block")
+    assert blocks.count() >= 2
+    assert all(blocks.nth(i).is_visible() for i in range(min(blocks.count(), 4)))

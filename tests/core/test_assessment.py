@@ -1,0 +1,122 @@
+import pytest
+
+from crossdept.playbook import ELEMENTS
+
+from .factories import call
+
+QUIZ = {
+    "id": "kp325-obstacles", "title": "障碍应对", "pass_ratio": 0.5,
+    "questions": [
+        {"id": "q1", "type": "single", "prompt": "对方说太忙，先怎么做？",
+         "options": [{"id": "a", "text": "问什么时候有空"}, {"id": "b", "text": "拆分需求，降低门槛"}],
+         "answer": ["b"], "explanation": "降低门槛比提高回报更有效。", "section": "kp325/obstacles.md#obstacle-busy"},
+        {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？",
+         "options": [{"id": "a", "text": "明确拒绝且说服不了"}, {"id": "b", "text": "跨部门权限冲突"}, {"id": "c", "text": "对方态度不好"}],
+         "answer": ["a", "b"], "explanation": "升级看的是三条标准。"},
+    ],
+}
+
+
+def score(answers, quiz=QUIZ):
+    return call("quiz", "score", {"quiz": quiz, "answers": answers})
+
+
+def test_a_quiz_is_scored_per_question_with_explanations():
+    response = score({"q1": ["b"], "q2": ["b", "a"]})
+
+    result = response["result"]
+    assert (result["score"], result["total"], result["passed"]) == (2, 2, True)
+    assert result["questions"][1] == {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？", "correct": True, "answered": True, "chosen": ["a", "b"],
+                                      "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": ""}
+    assert result["questions"][0]["section"] == "kp325/obstacles.md#obstacle-busy"
+
+
+def test_a_multiple_choice_question_needs_exactly_the_right_set():
+    result = score({"q1": "b", "q2": ["a"]})["result"]
+
+    assert [q["correct"] for q in result["questions"]] == [True, False]
+    assert result["passed"] is True  # 1 of 2 meets a pass ratio of 0.5
+
+
+def test_an_unanswered_question_counts_as_wrong():
+    result = score({})["result"]
+
+    assert result["score"] == 0 and result["passed"] is False
+    assert result["questions"][0]["answered"] is False
+
+
+def test_the_pass_ratio_defaults_to_80_percent():
+    quiz = {**QUIZ, "pass_ratio": None}
+
+    result = score({"q1": ["b"]}, quiz)["result"]
+
+    assert result["pass_ratio"] == 0.8 and result["passed"] is False
+
+
+def test_an_answer_to_an_unknown_question_or_option_is_refused():
+    response = score({"q1": ["z"], "q9": ["a"]})
+
+    assert response["ok"] is False
+    assert {e["field"] for e in response["errors"]} == {"answers.q9", "answers.q1"}
+
+
+def test_a_bad_quiz_definition_names_the_dotted_path():
+    quiz = {**QUIZ, "questions": [{**QUIZ["questions"][0], "answer": ["e"]}]}
+
+    response = score({}, quiz)
+
+    assert response["errors"] == [{"field": "quiz.questions[0].answer", "message": "正确答案里有不存在的选项"}]
+
+
+def test_a_missing_quiz_is_refused():
+    response = call("quiz", "score", {"answers": {}})
+
+    assert response["errors"] == [{"field": "quiz", "message": "请求里缺少题目定义（quiz）"}]
+
+
+def ratings(**values):
+    return {k.replace("_", "."): v for k, v in values.items()}
+
+
+def test_capabilities_are_scored_as_mean_and_percentage():
+    response = call("capability", "score", {"ratings": ratings(
+        influence_expertise=4, influence_network=2, influence_value=3,
+        conflict_detection=5, conflict_interests=5, conflict_design=5,
+        negotiation_needs=4, negotiation_options=4, negotiation_tactics=4)})
+
+    result = response["result"]
+    assert [(c["id"], c["mean"], c["percentage"]) for c in result["capabilities"]] == [
+        ("influence", 3, 60), ("conflict", 5, 100), ("negotiation", 4, 80)]
+    assert result["weakest"] == {"id": "influence", "name": "非职权影响力"}
+    assert result["complete"] is True
+
+
+def test_the_plan_names_the_lowest_elements_with_what_to_practise_and_where_to_reread():
+    result = call("capability", "score", {"ratings": ratings(influence_network=2, conflict_design=3, negotiation_needs=5)})["result"]
+
+    plan = result["plan"]
+    assert [p["element"] for p in plan] == ["influence.network", "conflict.design"]
+    assert plan[0]["section"] == "day48/pitfalls.md#pitfall-4"
+    assert plan[0]["practice"]
+    assert result["missing"] and result["complete"] is False
+
+
+def test_a_strong_self_rating_still_gets_one_thing_to_keep_practising():
+    result = call("capability", "score", {"ratings": {eid: 5 for eid in ELEMENTS}})["result"]
+
+    assert len(result["plan"]) == 1
+
+
+@pytest.mark.parametrize(("data", "field"), [
+    ({"ratings": {"influence.expertise": 6}}, "ratings.influence.expertise"),
+    ({"ratings": {"influence.expertise": 2.5}}, "ratings.influence.expertise"),
+    ({"ratings": {"charm": 3}}, "ratings.charm"),
+    ({"ratings": {}}, "ratings"),
+    ({"ratings": [3, 4]}, "ratings"),
+    (None, "data"),
+])
+def test_bad_ratings_are_refused_at_their_field(data, field):
+    response = call("capability", "score", data)
+
+    assert response["ok"] is False
+    assert response["errors"][0]["field"] == field
