@@ -38,6 +38,8 @@ class CrossdeptConfig(base.Config):
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        # Each kind of worksheet has its renderer in overrides/assets/crossdept/kinds/<kind>.js.
+        kinds = sorted(p.stem for p in (root / "overrides" / ASSET_DIR / "kinds").glob("*.js"))
         self.pyodide_dir = root / self.config.pyodide
         try:
             self.definitions = load_definitions(Path(self.config.worksheets))
@@ -50,6 +52,7 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "pyodide": PYODIDE_DIR,
             "pyodide_version": pyodide_version,
             "worker": f"{ASSET_DIR}/core-worker.js",
+            "kinds": kinds,
         }
         return config
 
