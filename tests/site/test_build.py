@@ -146,3 +146,15 @@ def test_the_build_is_strict_about_broken_links(project_copy, tmp_path):
     done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
 
     assert done.returncode != 0 and "nowhere.md" in done.stderr
+
+
+def test_every_course_section_the_core_links_to_exists(built_site):
+    from crossdept.playbook import TOPICS
+
+    missing = []
+    for topic in TOPICS.values():
+        page = built_site / topic.page.removesuffix(".md").removesuffix("index").strip("/") / "index.html"
+        if not page.is_file() or f'id="{topic.anchor}"' not in page.read_text(encoding="utf-8"):
+            missing.append(topic.section)
+
+    assert missing == []
