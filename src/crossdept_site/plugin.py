@@ -38,8 +38,11 @@ class CrossdeptConfig(base.Config):
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        # Each kind of worksheet has its renderer in overrides/assets/crossdept/kinds/<kind>.js.
-        kinds = sorted(p.stem for p in (root / "overrides" / ASSET_DIR / "kinds").glob("*.js"))
+        # Each kind of worksheet has its renderer in overrides/assets/crossdept/kinds/<kind>.js;
+        # code the kinds share sits in lib/ and loads before them.
+        assets = root / "overrides" / ASSET_DIR
+        kinds = sorted(p.stem for p in (assets / "kinds").glob("*.js"))
+        libs = sorted(p.stem for p in (assets / "lib").glob("*.js"))
         self.pyodide_dir = root / self.config.pyodide
         try:
             self.definitions = load_definitions(Path(self.config.worksheets))
@@ -53,6 +56,7 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "pyodide_version": pyodide_version,
             "worker": f"{ASSET_DIR}/core-worker.js",
             "kinds": kinds,
+            "libs": libs,
         }
         return config
 
