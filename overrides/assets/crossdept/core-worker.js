@@ -5,6 +5,7 @@
 // Python proxy ever crosses into JavaScript, and no user text is spliced into Python source.
 
 let handleJson = null;
+let python = "";
 
 async function start(pyodideUrl, wheelUrl) {
   const began = performance.now();
@@ -20,6 +21,7 @@ async function start(pyodideUrl, wheelUrl) {
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel", { extractDir: sitePackages });
   handleJson = pyodide.pyimport("crossdept.api").handle_json;
+  python = pyodide.runPython("import sys; sys.version.split()[0]");
   return Math.round(performance.now() - began);
 }
 
@@ -27,7 +29,8 @@ self.onmessage = async ({ data: message }) => {
   switch (message.type) {
     case "init":
       try {
-        self.postMessage({ type: "ready", ms: await start(message.pyodide, message.wheel) });
+        const ms = await start(message.pyodide, message.wheel);
+        self.postMessage({ type: "ready", ms, python });
       } catch (error) {
         self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
       }

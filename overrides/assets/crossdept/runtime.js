@@ -38,6 +38,7 @@
         switch (message.type) {
           case "ready":
             core.startMs = message.ms;
+            core.python = message.python;
             resolve();
             break;
           case "failed":

@@ -1,0 +1,40 @@
+"""The recorded request/response pairs, replayed inside Pyodide in the browser: same answers as CPython."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CORE_TIMEOUT_MS
+
+CONTRACTS = sorted((Path(__file__).resolve().parents[1] / "contract").glob("*.json"))
+
+
+def test_every_contract_example_gives_the_same_response_in_pyodide(page, site, traffic):
+    cases = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in CONTRACTS}
+    page.goto(site + "tools/value/")
+    expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+
+    answers = page.evaluate(
+        """async (cases) => {
+            const out = {};
+            for (const [name, c] of Object.entries(cases)) out[name] = await window.crossdeptRuntime.callCore(c.request);
+            return out;
+        }""",
+        cases,
+    )
+
+    mismatched = [name for name, case in cases.items() if answers[name] != case["response"]]
+    assert mismatched == []
+    assert len(cases) >= 20
+
+
+def test_pyodide_runs_the_python_the_contract_expects(page, site, traffic):
+    page.goto(site + "tools/value/")
+    expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+
+    version = page.evaluate("window.crossdeptRuntime.core.python")
+
+    assert version.startswith("3.14")
