@@ -14,8 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import CHROMIUM, CHROMIUM_FLAGS, serve_site  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
@@ -32,15 +32,17 @@ READY_PROBE = """
 """
 
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
-import { loadPyodide } from "/assets/pyodide/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/", packageBaseUrl: "/assets/pyodide/" });
+import { loadPyodide } from "/assets/pyodide/__VERSION__/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/__VERSION__/", packageBaseUrl: "/assets/pyodide/__VERSION__/" });
 window.bareReady = performance.now();
 </script>"""
 
 
 def _fresh(browser, base):
     context = browser.new_context()
-    context.route(base + "__bare.html", lambda route: route.fulfill(body=BARE_PAGE, content_type="text/html"))
+    version = next((ROOT / "site/assets/pyodide").iterdir()).name
+    page = BARE_PAGE.replace("__VERSION__", version)
+    context.route(base + "__bare.html", lambda route: route.fulfill(body=page, content_type="text/html"))
     return context, context.new_page()
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import CHROMIUM, CHROMIUM_FLAGS, serve_site  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}

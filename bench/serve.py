@@ -1,4 +1,6 @@
-"""A static server for ``site/`` on a free local port, and the chromium launch settings (bench tools)."""
+"""A static server for the built site on a free local port, and how to launch Debian's chromium here.
+
+Shared by the browser tests and the bench tools."""
 
 from __future__ import annotations
 
@@ -22,11 +24,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def serve_site(directory: Path) -> Iterator[str]:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve_site(directory: Path, port: int | None = None) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 until the block ends; yields the base URL."""
+    port = port or free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -3,12 +3,14 @@
 - checks ``worksheets/*.yml`` with the core's schema (a bad file fails the build, named);
 - replaces ``::: worksheet <id>`` markers in pages (an unknown id fails the build, named);
 - packages ``src/crossdept`` as a wheel named by its hash and copies Pyodide's runtime files;
+- makes a warm-interpreter snapshot and writes the offline service worker ``sw.js``;
 - tells the templates where those files are through ``config.extra.crossdept``.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
@@ -20,19 +22,24 @@ from crossdept.errors import DefinitionError
 
 from .definitions import load_definitions
 from .embed import UnknownWorksheet, embed
+from .offline import write_service_worker
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
+from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
 
 log = logging.getLogger("mkdocs.plugins.crossdept")
 
 ASSET_DIR = "assets/crossdept"
-PYODIDE_DIR = "assets/pyodide"
+PYODIDE_ROOT = "assets/pyodide"  # + "/<version>": versioned URLs let the service worker cache them for good
 
 
 class CrossdeptConfig(base.Config):
     worksheets = c.Dir(exists=True, default="worksheets")
     core = c.Dir(exists=True, default="src/crossdept")
     pyodide = c.Type(str, default="node_modules/pyodide")
+    # A warm-interpreter snapshot for fast start; off only to measure what it saves.
+    snapshot = c.Type(bool, default=True)
+    snapshot_cache = c.Type(str, default=".cache/snapshots")
 
 
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
@@ -50,11 +57,14 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         except (DefinitionError, MissingRuntime) as error:
             raise PluginError(str(error)) from None
         self.wheel = build_wheel(Path(self.config.core), crossdept.__version__)
+        self.root = root
+        self.snapshot = snapshot_name(self.wheel.content, self.pyodide_dir) if self.config.snapshot else ""
         config.extra["crossdept"] = {
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
-            "pyodide": PYODIDE_DIR,
+            "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}",
             "pyodide_version": pyodide_version,
             "worker": f"{ASSET_DIR}/core-worker.js",
+            "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
             "kinds": kinds,
             "libs": libs,
         }
@@ -76,8 +86,24 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             if stale != wheel_path:
                 stale.unlink()
         wheel_path.write_bytes(self.wheel.content)
-        size = copy_runtime(self.pyodide_dir, site / PYODIDE_DIR)
+        pyodide_target = site / config.extra["crossdept"]["pyodide"]
+        for stale in (site / PYODIDE_ROOT).glob("*"):
+            if stale != pyodide_target:
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        size = copy_runtime(self.pyodide_dir, pyodide_target)
+        for stale in wheel_path.parent.glob("core-*.snap.gz"):
+            if stale.name != self.snapshot:
+                stale.unlink()
+        if self.snapshot:
+            try:
+                made, seconds = make_snapshot(self.snapshot, wheel_path, self.pyodide_dir, self.root / self.config.snapshot_cache)
+            except SnapshotFailed as error:
+                raise PluginError(str(error)) from None
+            shutil.copyfile(made, wheel_path.parent / self.snapshot)
+            log.info("crossdept: snapshot %s, %.1f MB, made in %.1f s", self.snapshot, made.stat().st_size / 1e6, seconds)
         log.info("crossdept: core %s, Pyodide runtime %.1f MB, %d worksheet(s)", self.wheel.filename, size / 1e6, len(self.definitions))
+        manifest = write_service_worker(site)
+        log.info("crossdept: service worker for build %s precaches %d files", manifest["build"], len(manifest["precache"]))
 
     def on_serve(self, server, config, builder):
         server.watch(self.config.worksheets)

@@ -3,26 +3,11 @@ fails any test in which a request leaves 127.0.0.1 or a page logs a console erro
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
-from pathlib import Path
-
 import pytest
 
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, free_port, serve_site
 from tests.conftest import build_site
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
 CORE_TIMEOUT_MS = 60_000
 
@@ -34,40 +19,26 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The offline service worker would answer requests the route guard never sees; the tests
+    # that are about it (test_fast_start.py) open contexts that allow it.
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - keep test output readable
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> str:
     """Base URL of the site, built for its own origin so instant navigation stays on."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
+    port = free_port()
     target = tmp_path_factory.mktemp("served-site")
-    done = build_site(target, site_url=base)
+    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
     assert done.returncode == 0, done.stderr
-    handler = functools.partial(_QuietHandler, directory=str(target))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def site_dir(site) -> Path:
-    return Path(site)
+    with serve_site(target, port) as base:
+        yield base
 
 
 class Traffic:

@@ -13,7 +13,10 @@ RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.
 
 
 def test_the_site_holds_the_pyodide_runtime_and_nothing_else_of_the_npm_package(built_site):
-    shipped = sorted(p.name for p in (built_site / "assets/pyodide").iterdir())
+    versions = list((built_site / "assets/pyodide").iterdir())
+    shipped = sorted(p.name for p in versions[0].iterdir())
+
+    assert [v.name for v in versions] == ["314.0.7"]
 
     assert shipped == sorted(RUNTIME)
 

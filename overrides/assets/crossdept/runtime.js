@@ -8,6 +8,7 @@
   // The template writes page-relative URLs; fix them now, before instant navigation moves the page.
   const absolute = (relative) => new URL(relative, document.baseURI).href;
   const urls = { worker: absolute(script.dataset.worker), pyodide: absolute(script.dataset.pyodide), wheel: absolute(script.dataset.wheel) };
+  urls.snapshot = script.dataset.snapshot ? absolute(script.dataset.snapshot) : null;
 
   const STORE_VERSION = 1;
   const START_TIMEOUT_MS = 90_000; // Pyodide starts in seconds; past this, say so instead of spinning
@@ -26,12 +27,19 @@
     if (core.ready) return core.ready;
     setCoreState("loading");
     core.ready = new Promise((resolve, reject) => {
-      let worker;
-      try {
-        worker = new Worker(urls.worker, { type: "module" });
-      } catch (error) {
-        reject(error);
-        return;
+      // A worksheet page starts the worker from its <head> (partials/crossdept-boot.js, inlined by main.html) so
+      // Python loads while the page renders; adopt it and replay what it already answered.
+      const early = window.crossdeptBoot;
+      window.crossdeptBoot = null;
+      let worker = early && early.worker;
+      if (!worker) {
+        try {
+          worker = new Worker(urls.worker, { type: "module" });
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        worker.postMessage({ type: "init", pyodide: urls.pyodide, wheel: urls.wheel, snapshot: urls.snapshot });
       }
       core.worker = worker;
       worker.onmessage = ({ data: message }) => {
@@ -39,6 +47,8 @@
           case "ready":
             core.startMs = message.ms;
             core.python = message.python;
+            core.phases = message.phases;
+            core.fromSnapshot = message.snapshot;
             resolve();
             break;
           case "failed":
@@ -56,9 +66,16 @@
       };
       worker.onerror = (event) => reject(new Error(event.message || "核心程序无法启动"));
       setTimeout(() => reject(new Error("启动超时")), START_TIMEOUT_MS);
-      worker.postMessage({ type: "init", pyodide: urls.pyodide, wheel: urls.wheel });
+      if (early) {
+        early.queue.forEach((data) => worker.onmessage({ data }));
+        if (early.error) reject(new Error(early.error));
+      }
     }).then(
-      () => setCoreState("ready"),
+      () => {
+        setCoreState("ready");
+        // Let the offline service worker keep the runtime for the next (maybe offline) visit.
+        navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "keep-runtime" }));
+      },
       (error) => {
         setCoreState("failed", error.message);
         throw error;

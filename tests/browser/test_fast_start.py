@@ -1,0 +1,108 @@
+"""Fast start: the worksheet starts from the build's snapshot, falls back when it cannot, and the
+service worker makes a repeat visit work without a network and still shows a rebuilt site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.serve import free_port, serve_site
+from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.conftest import build_site
+
+
+def ready_value_page(page, url):
+    page.goto(url + "tools/value/")
+    page.get_by_label("每月流失客户数").fill("200")
+    page.get_by_label("每位客户每年价值（LTV）").fill("2500")
+    sheet = page.locator('[data-worksheet="value"]')
+    expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    expect(sheet.locator('[data-output="annual_loss_display"]')).to_have_text("600万")
+    return sheet
+
+
+def test_the_worksheet_starts_from_the_snapshot(page, site, traffic):
+    ready_value_page(page, site)
+
+    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is True
+
+
+def test_a_missing_snapshot_falls_back_to_a_normal_start(page, site, traffic):
+    traffic.expected_failures.add(".snap.gz")
+    page.route(re.compile(r".*\.snap\.gz$"), lambda route: route.fulfill(status=404, body="gone"))
+
+    ready_value_page(page, site)
+
+    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is False
+
+
+@pytest.mark.parametrize("body", [b"\x1f\x8b\x08\x00not really gzip at all", b"plain garbage, not gzip"])
+def test_a_corrupt_snapshot_falls_back_to_a_normal_start(page, site, traffic, body):
+    page.route(re.compile(r".*\.snap\.gz$"), lambda route: route.fulfill(status=200, body=body))
+
+    ready_value_page(page, site)
+
+    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is False
+
+
+@pytest.fixture
+def own_site(tmp_path):
+    """A site on a server of this test's own, which the test can stop (the network is gone)."""
+    port = free_port()
+    target = tmp_path / "site"
+    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
+    assert done.returncode == 0, done.stderr
+    return port, target
+
+
+@pytest.fixture
+def sw_context(browser):
+    context = browser.new_context(service_workers="allow")
+    yield context
+    context.close()
+
+
+def wait_for_service_worker(page):
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+
+
+def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
+    port, target = own_site
+    page = sw_context.new_page()
+    with serve_site(target, port) as base:
+        ready_value_page(page, base)
+        wait_for_service_worker(page)
+        # The runtime is kept once the worksheet is ready; wait until the worker has it all.
+        page.wait_for_function(
+            """async () => (await (await caches.open('crossdept-runtime')).keys()).length >= 7""", timeout=60_000
+        )
+
+    offline = sw_context.new_page()
+    sheet = ready_value_page(offline, base)
+
+    assert offline.evaluate("window.crossdeptRuntime.core.fromSnapshot") is True
+    offline.goto(base + "kp325/obstacles/")
+    expect(offline.locator("h1")).to_contain_text("障碍")
+    assert sheet  # the worksheet computed 600万 with no server at all
+
+
+def test_a_rebuilt_site_shows_fresh_content_to_a_returning_reader(own_site, sw_context, project_copy, tmp_path):
+    port, target = own_site
+    page = sw_context.new_page()
+    with serve_site(target, port) as base:
+        page.goto(base)
+        wait_for_service_worker(page)
+        home = project_copy / "docs/index.md"
+        home.write_text(home.read_text(encoding="utf-8").replace("# 跨部门协作实战", "# 跨部门协作实战（第二版）"), encoding="utf-8")
+        fresh = tmp_path / "rebuilt"
+        done = build_site(fresh, site_url=base, config=project_copy / "mkdocs.yml")
+        assert done.returncode == 0, done.stderr
+        shutil.rmtree(target)
+        shutil.copytree(fresh, target)
+
+        page.reload()
+
+        expect(page.locator("article h1")).to_have_text(re.compile("第二版"))
