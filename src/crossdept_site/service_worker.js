@@ -64,9 +64,17 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// The core worker checks with HEAD that the runtime is there before starting it: answer from
+// the cache too, or that check fails offline.
+async function cachedHead(request) {
+  const hit = await (await caches.open(RUNTIME)).match(request.url);
+  return hit ? new Response(null, { status: hit.status, headers: hit.headers }) : fetch(request);
+}
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  if (request.method !== "GET" || !request.url.startsWith(scope.href)) return;
+  if (!request.url.startsWith(scope.href)) return;
   const url = request.url.split("#")[0];
-  event.respondWith(immutable.has(url) ? cacheFirst(request) : networkFirst(request));
+  if (request.method === "HEAD" && immutable.has(url)) event.respondWith(cachedHead(request));
+  else if (request.method === "GET") event.respondWith(immutable.has(url) ? cacheFirst(request) : networkFirst(request));
 });
