@@ -42,7 +42,7 @@ site: setup
 test: setup chromium
 	$(VENV)/bin/pytest
 
-bench: setup chromium site
+bench: setup chromium
 	$(PY) bench/run.py
 
 screenshots: setup chromium fonts site
