@@ -1,7 +1,8 @@
 """Screenshots of every page at 1280 px and 390 px, for a person to look at (``make screenshots``).
 
-Serves ``site/`` on a free local port, fills the value worksheet with the course's example so
-the screenshot shows results, and writes PNGs to ``screenshots/``.
+Serves ``site/`` on a free local port, loads the course's worked example into the project
+workbook and fills the value worksheet with the course's figures so the screenshots show
+results, and writes PNGs to ``screenshots/``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,16 @@ def page_paths(site: Path) -> list[str]:
     )
 
 
+def load_worked_example(page, base: str) -> None:
+    """The 智能服务升级 project of the chapter in the workbook, so the three tools show their analysis."""
+    page.goto(base + "tools/workbook/")
+    button = page.get_by_role("button", name="载入课程示例（智能服务升级）")
+    if button.count():
+        page.wait_for_selector("[data-worksheet][data-core=ready]", timeout=60_000)
+        button.click()
+        page.wait_for_selector("[data-worksheet][data-computed]", timeout=60_000)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", help="substring of the page paths to shoot")
@@ -40,6 +51,7 @@ def main() -> None:
         for name, (width, height) in WIDTHS.items():
             context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
             page = context.new_page()
+            load_worked_example(page, base)
             for path in page_paths(ROOT / "site"):
                 if args.only and args.only not in path:
                     continue
@@ -51,6 +63,8 @@ def main() -> None:
                 sheets = page.locator("[data-worksheet]")
                 if sheets.count():
                     page.wait_for_selector("[data-worksheet][data-core=ready]", timeout=60_000)
+                    if page.locator(".cd-grid").count():  # a workbook table: wait for its analysis
+                        page.wait_for_selector("[data-worksheet] .cd-results .cd-card", timeout=60_000)
                     page.wait_for_timeout(500)
                 target = out / f"{(path.strip('/') or 'home').replace('/', '-')}-{name}.png"
                 page.screenshot(path=str(target), full_page=args.full)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from . import assessment, exchange, playbook, resources, tracker, value, workbook
+from . import assessment, exchange, journal, playbook, resources, tracker, value, workbook
 from .errors import InputError, Problem
 from .request import Request, parse_request
 
@@ -22,6 +22,7 @@ WORKSHEETS: Mapping[str, Mapping[str, Handler]] = {
     "value": value.ACTIONS,
     "quiz": assessment.QUIZ_ACTIONS,
     "capability": assessment.CAPABILITY_ACTIONS,
+    "journal": journal.ACTIONS,
     "workbook": workbook.ACTIONS,
     "playbook": playbook.ACTIONS,
 }

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from . import api, workbook
 from .errors import DefinitionError, Problem
 from .fields import path
+from .playbook import CAPABILITIES
 
 FIELD_TYPES = ("number", "text", "textarea", "date", "choice")
 QUESTION_TYPES = ("single", "multiple")
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+# A course section as the core's playbook writes it: a page under docs/ and an optional heading id.
+_SECTION = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
+SCALE_POINTS = 5
 
 
 class _Check:
@@ -63,23 +68,38 @@ class _Check:
                 self.fail(path(where, str(key)), f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
 
-def _check_fields(check: _Check, fields: object, where: str) -> None:
+def _check_choice(check: _Check, choice: object, where: str) -> None:
+    """A choice is the value itself (``P0``) or ``{value, label}`` when the list shows more (``P0 必需``)."""
+    if isinstance(choice, Mapping):
+        check.unknown_keys(choice, {"value", "label"}, where)
+        check.text(choice, "value", where)
+        check.text(choice, "label", where)
+    elif not isinstance(choice, str) or not choice.strip():
+        check.fail(where, "must be a non-empty string or a mapping with value and label")
+
+
+def _check_fields(check: _Check, fields: object, where: str) -> list[str]:
+    """Checks each field and returns their keys, in order."""
     seen: set[str] = set()
+    keys: list[str] = []
     for i, raw in enumerate(check.items(fields, where)):
         at = path(where, i)
         node = check.mapping(raw, at)
         check.unknown_keys(node, {"key", "label", "type", "unit", "placeholder", "help", "choices", "width"}, at)
-        check.ident(node, "key", at, seen)
+        keys.append(check.ident(node, "key", at, seen))
         check.text(node, "label", at)
         kind = node.get("type", "text")
         if kind not in FIELD_TYPES:
             check.fail(path(at, "type"), f"unknown type '{kind}' (one of: {', '.join(FIELD_TYPES)})")
         if kind == "choice":
             for j, choice in enumerate(check.items(node.get("choices"), path(at, "choices"))):
-                if not isinstance(choice, str) or not choice.strip():
-                    check.fail(path(path(at, "choices"), j), "must be a non-empty string")
+                _check_choice(check, choice, path(path(at, "choices"), j))
         elif "choices" in node:
             check.fail(path(at, "choices"), "only a field of type 'choice' has choices")
+        width = node.get("width")
+        if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float)) or not 0 < width <= 40):
+            check.fail(path(at, "width"), "must be a width in rem between 0 and 40")
+    return keys
 
 
 def _check_outputs(check: _Check, outputs: object, where: str) -> None:
@@ -100,7 +120,7 @@ def _check_questions(check: _Check, questions: object, where: str) -> None:
         check.ident(node, "id", at, seen)
         check.text(node, "prompt", at)
         check.text(node, "explanation", at)
-        check.text(node, "section", at, required=False)
+        _check_section(check, node, at)
         kind = node.get("type", "single")
         if kind not in QUESTION_TYPES:
             check.fail(path(at, "type"), f"unknown type '{kind}' (one of: {', '.join(QUESTION_TYPES)})")
@@ -119,6 +139,13 @@ def _check_questions(check: _Check, questions: object, where: str) -> None:
             check.fail(path(at, "answer"), "a single-choice question has exactly one answer")
 
 
+def _check_section(check: _Check, node: Mapping, where: str) -> None:
+    section = check.text(node, "section", where, required=False)
+    if section and not _SECTION.match(section):
+        check.fail(path(where, "section"), f"'{section}' must be a page under docs/ with an optional heading id, "
+                                           "like 'day48/pitfalls.md#pitfall-3'")
+
+
 def _check_form(check: _Check, node: Mapping) -> None:
     check.text(node, "action", "")
     _check_fields(check, node.get("fields"), "fields")
@@ -126,10 +153,42 @@ def _check_form(check: _Check, node: Mapping) -> None:
 
 
 def _check_table(check: _Check, node: Mapping) -> None:
-    check.text(node, "action", "")
-    _check_fields(check, node.get("columns"), "columns")
+    """A table is one of the workbook's sheets: its id, action and column keys are the core's own."""
+    sheet, action = node.get("id"), check.text(node, "action", "")
+    keys = _check_fields(check, node.get("columns"), "columns")
     if "outputs" in node:
         _check_outputs(check, node.get("outputs"), "outputs")
+    if sheet not in workbook.TABLES:
+        check.fail("id", f"a table is one of the workbook's sheets: {', '.join(workbook.TABLES)}")
+        return
+    if action and action not in api.WORKSHEETS[sheet]:
+        check.fail("action", f"unknown action '{action}' of '{sheet}' (one of: {', '.join(api.WORKSHEETS[sheet])})")
+    for i, key in enumerate(keys):
+        if key and key not in workbook.TABLES[sheet]:
+            check.fail(path(path("columns", i), "key"), f"'{key}' is not a column of '{sheet}' (one of: {', '.join(workbook.TABLES[sheet])})")
+
+
+def _check_workbook(check: _Check, node: Mapping) -> None:
+    """The project workbook page; its worked example is a workbook the core accepts without a remark.
+
+    ``example.date`` is the day its dates were written for: loading it shifts every date by the
+    days since, so the example never looks stale."""
+    example = node.get("example")
+    if example is None:
+        return
+    example = check.mapping(example, "example")
+    check.unknown_keys(example, {"date", "workbook"}, "example")
+    date = check.text(example, "date", "example")
+    response = api.handle({"worksheet": "workbook", "action": "check", "data": example.get("workbook"), "today": date or None})
+    if not response["ok"]:
+        for error in response["errors"]:
+            field = {"today": "example.date", "data": "example.workbook"}.get(error["field"], f"example.workbook.{error['field']}")
+            check.fail(field, error["message"])
+        return
+    for problem in response["result"]["problems"]:
+        check.fail(f"example.workbook.{problem['field']}", problem["message"])
+    for note in response["result"]["notes"]:
+        check.fail("example.workbook", note)
 
 
 def _check_quiz(check: _Check, node: Mapping) -> None:
@@ -139,6 +198,57 @@ def _check_quiz(check: _Check, node: Mapping) -> None:
     _check_questions(check, node.get("questions"), "questions")
 
 
+def _check_journal(check: _Check, node: Mapping) -> None:
+    seen: set[str] = set()
+    for i, raw in enumerate(check.items(node.get("questions"), "questions")):
+        at = path("questions", i)
+        question = check.mapping(raw, at)
+        check.unknown_keys(question, {"id", "prompt", "hint"}, at)
+        check.ident(question, "id", at, seen)
+        check.text(question, "prompt", at)
+        check.text(question, "hint", at, required=False)
+
+
+def _check_capability(check: _Check, node: Mapping) -> None:
+    """Capabilities and elements as the playbook has them, so the core can score every rating."""
+    scale = check.items(node.get("scale"), "scale")
+    if scale and len(scale) != SCALE_POINTS:
+        check.fail("scale", f"must name the {SCALE_POINTS} points of the rating scale, 1 to {SCALE_POINTS}")
+    for j, label in enumerate(scale):
+        if not isinstance(label, str) or not label.strip():
+            check.fail(path("scale", j), "must be a non-empty string")
+    known = {c.id: c for c in CAPABILITIES}
+    listed: list[str] = []
+    for i, raw in enumerate(check.items(node.get("capabilities"), "capabilities")):
+        at = path("capabilities", i)
+        cap_node = check.mapping(raw, at)
+        check.unknown_keys(cap_node, {"id", "label", "elements"}, at)
+        cap = known.get(cap_node.get("id"))
+        if cap is None:
+            check.fail(path(at, "id"), f"unknown capability '{cap_node.get('id')}' (one of: {', '.join(known)})")
+        elif check.text(cap_node, "label", at) not in ("", cap.name):
+            check.fail(path(at, "label"), f"must be the playbook's name '{cap.name}'")
+        elements = {e.id: e for e in cap.elements} if cap else {}
+        for j, raw_element in enumerate(check.items(cap_node.get("elements"), path(at, "elements"))):
+            element_at = path(path(at, "elements"), j)
+            element_node = check.mapping(raw_element, element_at)
+            check.unknown_keys(element_node, {"id", "label", "statement"}, element_at)
+            eid = element_node.get("id")
+            element = elements.get(eid)
+            if cap and element is None:
+                check.fail(path(element_at, "id"), f"'{eid}' is not an element of '{cap.id}' "
+                                                   f"(its elements: {', '.join(elements)})")
+            elif element and check.text(element_node, "label", element_at) not in ("", element.name):
+                check.fail(path(element_at, "label"), f"must be the playbook's name '{element.name}'")
+            check.text(element_node, "statement", element_at)
+            if eid in listed:
+                check.fail(path(element_at, "id"), f"duplicate element '{eid}'")
+            listed.append(eid)
+    missing = [e.id for c in CAPABILITIES for e in c.elements if e.id not in listed]
+    if missing and "capabilities" in node:
+        check.fail("capabilities", f"the playbook's elements {', '.join(missing)} are missing: a self-test rates them all")
+
+
 _COMMON = {"id", "title", "kind", "description"}
 # kind → (keys it may have besides the common ones, its checker). A new kind of worksheet
 # adds one entry here and a renderer in overrides/assets/crossdept/kinds/<kind>.js.
@@ -146,6 +256,9 @@ KINDS: dict[str, tuple[set[str], Callable[[_Check, Mapping], None]]] = {
     "form": ({"action", "fields", "outputs"}, _check_form),
     "table": ({"action", "columns", "outputs"}, _check_table),
     "quiz": ({"chapter", "pass_ratio", "questions"}, _check_quiz),
+    "journal": ({"chapter", "questions"}, _check_journal),
+    "capability": ({"chapter", "scale", "capabilities"}, _check_capability),
+    "workbook": ({"example"}, _check_workbook),
 }
 
 

@@ -20,15 +20,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import ics
 from .dates import add_days
-from .exports import Section, Table, exporter
+from .exports import Section, Table, exporter, filename
 from .fields import Reader
 from .flags import Flag, ordered
 from .playbook import (ESCALATION_CRITERIA, OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES,
                        STATUS_CHOICES, STATUSES, ladder_step)
 from .project import Project, read_project
 from .request import Request
-from .sheet import filled_rows
+from .sheet import filled_rows, key
 
 SYNC_DAYS = 14  # step 6: sync with every partner department every two weeks
 MAX_REFUSALS = 99
@@ -234,4 +235,26 @@ def table(request: Request) -> Table:
     return Table("协调进度追踪表", columns, rows, tuple(f["message"] for f in result["flags"]), sections, project.name)
 
 
-ACTIONS = {"review": review, "export": exporter(table, "协调进度追踪表")}
+def calendar(request: Request) -> dict[str, object]:
+    """The follow-ups as an .ics file, ``{text, filename, events}``: one all-day event per open row,
+    on its next contact date (an overdue one on today, so it is not lost in the past)."""
+    project, result = analyze(request)
+    today, by_row = request.today, {r["row"]: r for r in result["rows"]}
+    events, seen = [], {}
+    for f in result["followups"]:
+        due = dt.date.fromisoformat(f["due"])
+        who = f"{f['department']}（{f['owner']}）" if f["owner"] else f["department"]
+        occurrence = seen[key(f["department"])] = seen.get(key(f["department"]), 0) + 1
+        summary = ("【已逾期】" if f["overdue"] else "") + f"跟进{who}" + (f"：{f['next_step']}" if f["next_step"] else "")
+        details = [f"项目：{project.name}" if project.name else "", f"下一步：{f['next_step']}" if f["next_step"] else "",
+                   f"最新进展：{by_row[f['row']]['progress']}" if by_row[f["row"]]["progress"] else "",
+                   f"原定跟进日期：{f['due']}" if f["overdue"] else "",
+                   f"协作部门至少每两周同步一次进展（跨部门协调六步法第6步）。"]
+        events.append(ics.Event(f"{project.name}|{key(f['department'])}|{occurrence}", today if f["overdue"] and today else due,
+                                summary, "\n".join(d for d in details if d), f"今天跟进{who}"))
+    name = f"{project.name} · 跟进提醒" if project.name else "跨部门协调 · 跟进提醒"
+    return {"text": ics.calendar(name, events, today), "filename": filename("跟进提醒", project.name, request, ".ics"),
+            "events": len(events)}
+
+
+ACTIONS = {"review": review, "export": exporter(table, "协调进度追踪表"), "calendar": calendar}

@@ -18,17 +18,18 @@ Actions of the ``workbook`` worksheet (data = a workbook):
   ``{department, owner}`` rows ready to pre-fill.
 - ``report`` — ``{text, filename}``: one Markdown report (plan, matrix with scripts, tracker with brief).
 - ``export`` — ``format`` ``json`` (the normalised workbook) or ``markdown`` (the report).
+- ``tables`` — the report as data (titled tables, notes, scripts and brief) for the print view.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from . import exchange, resources, tracker, value
 from .errors import InputError, Problem
-from .exports import filename, md_inline, read_format, to_markdown
+from .exports import Table, cell_text, filename, md_inline, read_format, to_markdown
 from .fields import MAX_ROWS, Reader, describe
 from .project import Project, read_project
 from .request import Request
@@ -186,6 +187,23 @@ _SECTIONS = (
 )
 
 
+def _tables(book: dict, request: Request, project: Project) -> Iterator[tuple[str, str, Table | None, tuple[Problem, ...], int]]:
+    """Each table of the report as ``(sheet, title, table, problems, heading level)``; a sheet with
+    bad input has no table, only its problems. The resource map by department follows the list."""
+    for name, build, title in _SECTIONS:
+        if name == "value" and not book["worksheets"]["value"]:
+            continue
+        try:
+            table = replace(build(_request(name, "export", book, request, project)), title=title)
+        except InputError as error:
+            yield name, title, None, error.problems, 2
+            continue
+        yield name, title, table, (), 2
+        if name == "resources":
+            plan = resources.plan(_request(name, "plan", book, request, project))
+            yield name, "", resources.departments_table(plan), (), 3
+
+
 def report_text(request: Request) -> tuple[str, str]:
     book, _ = normalise(request.data)
     project = _project(book, request)
@@ -194,20 +212,34 @@ def report_text(request: Request) -> tuple[str, str]:
         lines.append(f"报告日期：{request.today.isoformat()}  ")
     if project.value:
         lines.append(f"项目价值：{md_inline(project.value)}")
-    for name, build, title in _SECTIONS:
-        if name == "value" and not book["worksheets"]["value"]:
-            continue
-        try:
-            table = replace(build(_request(name, "export", book, request, project)), title=title)
-        except InputError as error:
-            items = [f"- {md_inline(p.field)}：{md_inline(p.message)}" for p in error.problems]
+    for _, title, table, problems, level in _tables(book, request, project):
+        if table is None:
+            items = [f"- {md_inline(p.field)}：{md_inline(p.message)}" for p in problems]
             lines += ["", f"## {title}", "", f"这张表有 {len(items)} 处需要修改，改好后再生成报告：", "", *items]
-            continue
-        lines += ["", to_markdown(table).rstrip()]
-        if name == "resources":
-            plan = resources.plan(_request(name, "plan", book, request, project))
-            lines += ["", to_markdown(resources.departments_table(plan), level=3).rstrip()]
+        else:
+            lines += ["", to_markdown(table, level=level).rstrip()]
     return "\n".join(lines) + "\n", project.name
+
+
+def tables(request: Request) -> dict[str, object]:
+    """The report as data, for a print view: ``{project, sections: [{sheet, title, level, columns,
+    rows, notes, sections, problems}]}``, every cell as text (columns only CSV shows are left out)."""
+    book, _ = normalise(request.data)
+    project = _project(book, request)
+    sections = []
+    for name, title, table, problems, level in _tables(book, request, project):
+        if table is None:
+            sections.append({"sheet": name, "title": title, "level": level, "columns": [], "rows": [], "notes": [], "sections": [],
+                             "problems": [p.as_dict() for p in problems]})
+            continue
+        width = len(table.columns) - table.csv_only_columns
+        sections.append({
+            "sheet": name, "title": table.title, "level": level, "columns": list(table.columns[:width]),
+            "rows": [[cell_text(c) for c in row[:width]] for row in table.rows],
+            "notes": list(table.notes), "sections": [{"title": s.title, "body": s.body} for s in table.sections],
+            "problems": [],
+        })
+    return {"project": {**project.as_dict(), "today": request.today.isoformat() if request.today else ""}, "sections": sections}
 
 
 def report(request: Request) -> dict[str, str]:
@@ -224,4 +256,4 @@ def export(request: Request) -> dict[str, str]:
     return {"text": text, "filename": filename("工作簿", book["project"].get("name", ""), request, ".json")}
 
 
-ACTIONS = {"check": check, "departments": departments, "report": report, "export": export}
+ACTIONS = {"check": check, "departments": departments, "report": report, "export": export, "tables": tables}

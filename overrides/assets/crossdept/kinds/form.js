@@ -1,10 +1,14 @@
 // Worksheet kind "form": labelled fields in, the core's outputs shown beside them (e.g. the value
-// calculator). Every edit is saved at once; results are recomputed after a short pause.
+// calculator). Every edit is saved at once; results are recomputed after a short pause. A form
+// that is one of the project workbook's sheets (the value calculator) reads and writes the current
+// project through the workbook store; any other form keeps its own record.
 (window.crossdeptKinds ||= {}).form = (root, definition, rt) => {
   const { el, callCore, loadSaved, save, storageKey, trackCore } = rt;
   const DEBOUNCE_MS = 200;
   const id = definition.id;
-  const data = loadSaved(id);
+  const store = window.crossdeptStore && window.crossdeptStore.FORMS.includes(id) ? window.crossdeptStore : null;
+  const stored = () => (store ? store.current().workbook.worksheets[id] : loadSaved(id));
+  const data = stored();
   const inputs = new Map();
   const errorSlots = new Map();
   const status = el("p", { class: "cd-status", role: "status" });
@@ -62,7 +66,8 @@
   });
 
   root.replaceChildren(
-    el("div", { class: "cd-head" }, el("h3", { class: "cd-title", text: definition.title }), definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
+    el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }), definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
+    store ? window.crossdeptProjectBar(root, id, el) : null,
     status, form, general, outputs, el("div", { class: "cd-actions" }, clear, saveNote),
   );
 
@@ -112,21 +117,31 @@
   }
 
   function onEdit() {
-    const ok = save(id, collect());
+    const ok = store ? store.setValue(collect()) : save(id, collect());
+    if (store) store.persist();
     saveNote.textContent = ok ? "已自动保存在本机浏览器" : "无法保存到浏览器（存储已满或被禁用），请导出或复制你的内容";
     schedule();
   }
 
 
-  // Another tab edited the same worksheet: take its values unless this tab is mid-edit.
-  window.addEventListener("storage", (event) => {
-    if (event.key !== storageKey(id) || !root.isConnected) return;
-    const fresh = loadSaved(id);
+  // Another tab edited the same worksheet, or another project was chosen: show its values,
+  // except in the field this tab is typing in.
+  function refresh() {
+    const fresh = stored();
     inputs.forEach((input, key) => {
       if (document.activeElement !== input) input.value = fresh[key] ?? "";
     });
     schedule();
-  });
+  }
+  if (store) {
+    store.subscribe((state, source) => {
+      if (!root.isConnected) return false; // the page was swapped by instant navigation
+      if (source !== "cell") refresh();
+      return true;
+    });
+  } else {
+    window.addEventListener("storage", (event) => event.key === storageKey(id) && root.isConnected && refresh());
+  }
 
   trackCore(root, status);
   schedule();

@@ -1,0 +1,36 @@
+"""Steps the self-assessment browser tests share: opening a worksheet, answering quiz questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
+
+
+def quiz_definition(quiz_id: str) -> dict:
+    return yaml.safe_load((WORKSHEETS / f"{quiz_id}.yml").read_text(encoding="utf-8"))
+
+
+def right_answer(question: dict) -> list[str]:
+    answer = question["answer"]
+    return [answer] if isinstance(answer, str) else list(answer)
+
+
+def wrong_answer(question: dict) -> list[str]:
+    """One option that is not (part of) the answer."""
+    right = right_answer(question)
+    return [next(o["id"] for o in question["options"] if o["id"] not in right)]
+
+
+def answer(sheet, question_id: str, options: list[str]) -> None:
+    """Tick the options of one question and confirm, as a learner does."""
+    item = sheet.locator(f'[data-question="{question_id}"]')
+    for option in options:
+        item.locator(f'[data-option="{option}"] input').check()
+    item.locator(".cd-confirm").click()
+
+
+def option_order(sheet, question_id: str) -> list[str]:
+    return sheet.locator(f'[data-question="{question_id}"] [data-option]').evaluate_all("nodes => nodes.map(n => n.dataset.option)")

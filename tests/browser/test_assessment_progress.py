@@ -1,0 +1,82 @@
+"""The course home shows this browser's progress: pages opened, quiz best scores, self-assessments done."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.assessment_steps import answer, quiz_definition, right_answer
+from tests.browser.conftest import CORE_TIMEOUT_MS
+
+
+def progress(page):
+    return page.locator("[data-cd-progress]")
+
+
+def test_a_fresh_browser_sees_every_chapter_unread(page, site, traffic):
+    page.goto(site)
+
+    panel = progress(page)
+    expect(panel.locator('[data-page="day48/"]')).to_have_attribute("data-opened", "false")
+    expect(panel.locator(".cd-progress-group").first).to_contain_text("已打开 0/3 页")
+    expect(panel.locator('[data-page="check/day48/"]')).to_be_visible()
+
+
+def test_pages_opened_with_instant_navigation_are_counted(page, site, traffic):
+    page.goto(site)
+    page.evaluate("window.__stillHere = true")
+
+    page.locator(".md-content a[href$='day48/']").first.click()
+    expect(page.locator("article h1")).to_contain_text("跨部门沟通全景与挑战")
+    page.locator(".md-content a[href$='pitfalls/']").first.click()
+    expect(page.locator("article h1")).to_contain_text("五个常见误区")
+    page.go_back()
+    expect(page.locator("article h1")).to_contain_text("跨部门沟通全景与挑战")
+    page.go_back()
+
+    expect(page).to_have_url(site)
+    assert page.evaluate("window.__stillHere") is True
+    group = progress(page).locator(".cd-progress-group").first
+    expect(group).to_contain_text("已打开 2/3 页")
+    expect(group.locator('[data-page="day48/pitfalls/"]')).to_have_attribute("data-opened", "true")
+    expect(group.locator('[data-page="day48/capabilities/"]')).to_have_attribute("data-opened", "false")
+
+
+def test_quiz_score_and_journal_show_on_the_home_page_and_clearing_keeps_the_journal(page, site, traffic):
+    quiz = quiz_definition("quiz-kp325")
+    page.goto(site + "check/kp325/")
+    sheet = page.locator('[data-worksheet="quiz-kp325"]')
+    for question in quiz["questions"]:
+        answer(sheet, question["id"], right_answer(question))
+    expect(sheet).to_have_attribute("data-complete", "true", timeout=CORE_TIMEOUT_MS)
+    page.goto(site + "check/journal/")
+    page.get_by_label("1. 回想你最近一次没谈成的跨部门沟通", exact=False).fill("目标不一致")
+
+    page.goto(site)
+
+    total = len(quiz["questions"])
+    quiz_note = progress(page).locator('[data-worksheet-note="quiz-kp325"]')
+    expect(quiz_note).to_contain_text(f"最好 {total}/{total}（100%）")
+    expect(progress(page).locator('[data-worksheet-note="journal-day48"]')).to_contain_text("第 1 轮已写 1/3 题")
+    expect(progress(page).locator('[data-page="check/kp325/"]')).to_have_attribute("data-opened", "true")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    progress(page).locator(".cd-progress-clear").click()
+
+    expect(progress(page).locator(".cd-progress-message")).to_have_text("学习进度已清除。")
+    expect(progress(page).locator('[data-worksheet-note="quiz-kp325"]')).to_have_count(0)
+    expect(progress(page).locator('[data-page="check/kp325/"]')).to_have_attribute("data-opened", "false")
+    expect(progress(page).locator('[data-worksheet-note="journal-day48"]')).to_be_visible()
+    page.goto(site + "check/kp325/")
+    expect(sheet.locator(".cd-quiz-records")).to_have_count(0)
+    page.goto(site + "check/journal/")
+    expect(page.get_by_label("1. 回想你最近一次没谈成的跨部门沟通", exact=False)).to_have_value("目标不一致")
+
+
+def test_declining_the_confirmation_clears_nothing(page, site, traffic):
+    page.goto(site + "day48/")
+    page.goto(site)
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    progress(page).locator(".cd-progress-clear").click()
+
+    expect(progress(page).locator('[data-page="day48/"]')).to_have_attribute("data-opened", "true")

@@ -1,0 +1,107 @@
+"""The workbook's definitions: a table must be one of the core's sheets with its columns, the worked
+example must be a workbook the core accepts, and the pages the workbook links to must exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crossdept.definitions import check_definition
+from crossdept.errors import DefinitionError
+from tests.conftest import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKSHEETS = ROOT / "worksheets"
+
+
+def definition(name: str) -> dict:
+    return yaml.safe_load((WORKSHEETS / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def problems(raw: dict) -> str:
+    with pytest.raises(DefinitionError) as error:
+        check_definition(raw, "worksheets/x.yml")
+    return str(error.value)
+
+
+def test_a_table_column_that_is_not_a_column_of_the_core_fails_the_build_naming_file_and_field(project_copy, tmp_path):
+    path = project_copy / "worksheets/resources.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("key: workload", "key: workloads"), encoding="utf-8")
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0
+    assert "worksheets/resources.yml" in done.stderr
+    assert "columns[4].key" in done.stderr and "'workloads' is not a column of 'resources'" in done.stderr
+
+
+def test_a_worked_example_the_core_would_flag_as_bad_input_fails_the_build(project_copy, tmp_path):
+    path = project_copy / "worksheets/workbook.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("priority: P0", "priority: P9", 1), encoding="utf-8")
+
+    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+
+    assert done.returncode != 0
+    assert "worksheets/workbook.yml" in done.stderr and "example.workbook.worksheets.resources.rows[0].priority" in done.stderr
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({"id": "budget"}, "id: a table is one of the workbook's sheets"),
+    ({"action": "plot"}, "action: unknown action 'plot' of 'resources'"),
+])
+def test_a_table_must_be_a_sheet_of_the_core_with_one_of_its_actions(change, expected):
+    assert expected in problems({**definition("resources"), **change})
+
+
+def test_a_choice_is_a_value_or_a_value_with_a_label_and_a_width_is_a_size():
+    raw = definition("resources")
+    raw["columns"][2]["choices"][0] = {"value": "P0"}
+    raw["columns"][0]["width"] = "wide"
+
+    text = problems(raw)
+
+    assert "columns[2].choices[0].label: must be a non-empty string" in text
+    assert "columns[0].width: must be a width in rem between 0 and 40" in text
+
+
+def test_a_worked_example_without_a_usable_date_is_refused():
+    raw = definition("workbook")
+    raw["example"] = {**raw["example"], "date": "next week"}
+
+    assert "example.date: 今天的日期格式应是 2026-03-01" in problems(raw)
+
+
+def test_a_worked_example_with_a_field_the_core_would_drop_is_refused():
+    raw = definition("workbook")
+    raw["example"] = {**raw["example"], "workbook": {**raw["example"]["workbook"], "colour": "red"}}
+
+    assert "example.workbook: 已忽略未知字段“colour”" in problems(raw)
+
+
+def test_the_worked_example_dates_are_iso_so_loading_can_shift_them_to_today():
+    example = definition("workbook")["example"]["workbook"]["worksheets"]
+
+    dates = [row[k] for sheet in ("resources", "tracker") for row in example[sheet]["rows"] for k in ("needed_by", "last_contact") if row.get(k)]
+
+    assert dates and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dates)
+
+
+def test_every_page_the_workbook_links_to_exists_and_is_in_the_nav():
+    script = (ROOT / "overrides/assets/crossdept/lib/workbook-core.js").read_text(encoding="utf-8")
+    block = script[script.index("const PAGES = {"):script.index("};", script.index("const PAGES = {"))]
+    pages = re.findall(r'"(tools/[a-z-]+\.md)"', block)
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+    assert len(pages) == 5
+    for page in pages:
+        assert (ROOT / "docs" / page).is_file(), page
+        assert re.search(rf":\s+{re.escape(page)}\s*$", nav, re.MULTILINE), page
+
+
+def test_each_tool_page_embeds_its_table_and_the_workbook_page_the_workbook():
+    for tool in ("resources", "exchange", "tracker", "workbook"):
+        text = (ROOT / "docs/tools" / f"{tool}.md").read_text(encoding="utf-8")
+        assert f"::: worksheet {tool}\n" in text, tool
