@@ -4,18 +4,13 @@
 // make a poor triangle, and bars stay readable at 390 px. Labels are set with textContent.
 (() => {
   if (window.crossdeptCapabilityChart) return;
-  const SVG = "http://www.w3.org/2000/svg"; // the SVG namespace name, not a URL anything is fetched from
   const WIDTH = 360;
   const LABEL = 104; // room for a six-character Chinese label
   const BAR = 190;
   const ROW = 40;
 
-  function svg(tag, attrs = {}, text) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  // The SVG element helper of svg-charts.js (loaded on every page; looked up when drawing).
+  const svg = (tag, attrs, text) => window.crossdeptCharts.node(tag, attrs, text);
 
   /**
    * rows: [{label, percent (0–100), value (text after the bar), previous (0–100 or null), weakest}];

@@ -164,5 +164,5 @@
     }
   }
 
-  window.crossdeptCharts = { timeline, bars, stakeholderMap, draw, fit };
+  window.crossdeptCharts = { timeline, bars, stakeholderMap, draw, fit, node };
 })();
