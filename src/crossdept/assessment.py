@@ -2,7 +2,8 @@
 
 ``quiz/score`` — data ``{"quiz": <definition as in worksheets/*.yml>, "answers": {"<question id>":
 ["a", "c"]}}``; result ``{quiz: {id, title}, questions: [{id, type, prompt, correct, answered,
-chosen, answer, explanation, section}], score, total, ratio, pass_ratio, passed}``. An unanswered
+chosen, answer, explanation, section, options: [{id, explanation}]}], score, total, ratio, pass_ratio,
+passed}``. An option may carry its own ``explanation`` (why it is right or wrong). An unanswered
 question counts as wrong; a multiple-choice question is right only with exactly the right set.
 
 ``capability/score`` — data ``{"ratings": {"influence.expertise": 1..5, …}}`` (ids in
@@ -43,12 +44,14 @@ def _question(row: Reader, seen: set[str]) -> dict[str, object]:
     seen.add(qid)
     kind = row.choice("type", "题型", QUESTION_TYPES) or "single"
     options: list[str] = []
+    explanations: dict[str, str] = {}
     for _, option in row.rows("options", limit=26):
         oid = option.text("id", "选项编号", required=True, limit=20)
         option.text("text", "选项内容", required=True)
         if oid in options:
             option.add(option.at("id"), f"选项编号“{oid}”重复了")
         options.append(oid)
+        explanations[oid] = option.text("explanation", "选项解析")
     if len(options) < 2:
         row.add(row.at("options"), "每道题至少要有两个选项")
     answer = _ids(row, "answer", "正确答案") or []
@@ -57,7 +60,8 @@ def _question(row: Reader, seen: set[str]) -> dict[str, object]:
     if kind == "single" and len(answer) > 1:
         row.add(row.at("answer"), "单选题只能有一个正确答案")
     return {
-        "id": qid, "type": kind, "prompt": row.text("prompt", "题目"), "options": options, "answer": answer,
+        "id": qid, "type": kind, "prompt": row.text("prompt", "题目"), "options": options,
+        "option_explanations": explanations, "answer": answer,
         "explanation": row.text("explanation", "解析"), "section": row.text("section", "相关章节", limit=300),
     }
 
@@ -102,6 +106,8 @@ def score_quiz(request: Request) -> dict[str, object]:
             "id": q["id"], "type": q["type"], "prompt": q["prompt"], "correct": bool(chosen) and set(chosen) == set(q["answer"]),
             "answered": bool(chosen), "chosen": chosen, "answer": q["answer"],
             "explanation": q["explanation"], "section": q["section"],
+            # Per option, in definition order, so the page can explain whatever the learner chose.
+            "options": [{"id": o, "explanation": q["option_explanations"][o]} for o in q["options"]],
         })
     reader.check()
     score, total = sum(r["correct"] for r in results), len(results)

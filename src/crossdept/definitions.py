@@ -128,8 +128,12 @@ def _check_questions(check: _Check, questions: object, where: str) -> None:
         for j, option in enumerate(check.items(node.get("options"), path(at, "options"))):
             option_at = path(path(at, "options"), j)
             option_node = check.mapping(option, option_at)
+            check.unknown_keys(option_node, {"id", "text", "explanation"}, option_at)
             check.ident(option_node, "id", option_at, option_ids)
             check.text(option_node, "text", option_at)
+            # Why this option is right or wrong, shown for the option the learner chose: options are
+            # shuffled on a retake, so no explanation may point at a letter.
+            check.text(option_node, "explanation", option_at, required=False)
         answer = node.get("answer")
         answers = [answer] if isinstance(answer, str) else answer
         for a in check.items(answers, path(at, "answer")):
@@ -203,10 +207,11 @@ def _check_journal(check: _Check, node: Mapping) -> None:
     for i, raw in enumerate(check.items(node.get("questions"), "questions")):
         at = path("questions", i)
         question = check.mapping(raw, at)
-        check.unknown_keys(question, {"id", "prompt", "hint"}, at)
+        check.unknown_keys(question, {"id", "prompt", "hint", "section"}, at)
         check.ident(question, "id", at, seen)
         check.text(question, "prompt", at)
         check.text(question, "hint", at, required=False)
+        _check_section(check, question, at)
 
 
 def _check_capability(check: _Check, node: Mapping) -> None:
