@@ -8,14 +8,15 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve site test bench chromium fonts screenshots clean
+.PHONY: setup serve site test lint contracts bench chromium fonts screenshots clean
 
 setup: $(PY_OK) $(NPM_OK)
 
-$(PY_OK): pyproject.toml
+# constraints.txt pins every Python package (and what they pull in) to the versions tested here.
+$(PY_OK): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
 $(NPM_OK): package.json package-lock.json
@@ -39,8 +40,18 @@ serve: setup
 site: setup
 	$(VENV)/bin/mkdocs build
 
-test: setup chromium
+# Lint, the browser runtime's unit tests (node's own runner), then every Python test.
+test: setup chromium lint
+	node --test tests/js/
 	$(VENV)/bin/pytest
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+# Re-record the contract examples' responses from the core (read the diff before committing).
+contracts: setup
+	$(PY) -m tests.contract.regenerate
 
 bench: setup chromium
 	$(PY) bench/run.py

@@ -13,9 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(target: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` into ``target``; returns the finished process (never raises)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(target: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
+               snapshot: bool | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``target``; returns the finished process (never raises).
+
+    A scratch copy of the project (``config``) builds without the start-up snapshot unless asked:
+    it would make a fresh node snapshot for every copy, and the tests that break a copy on purpose
+    are about the build's checks, not about start-up."""
+    if snapshot is None:
+        snapshot = config is None
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "CROSSDEPT_SNAPSHOT": "true" if snapshot else "false"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)]
     if config is not None:
         command += ["-f", str(config)]
@@ -23,12 +30,21 @@ def build_site(target: Path, *, site_url: str = "http://127.0.0.1:8000/", config
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site as ``make site`` builds it, once per test session."""
+def site_build(tmp_path_factory) -> tuple[Path, int]:
+    """The site as ``make site`` builds it, once per test session, for a port of its own (so instant
+    navigation stays on when the browser tests serve it): the folder and the port."""
+    from bench.serve import free_port
+
+    port = free_port()
     target = tmp_path_factory.mktemp("site")
-    done = build_site(target)
+    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
     assert done.returncode == 0, done.stderr
-    return target
+    return target, port
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture

@@ -32,6 +32,13 @@ def _failure(problems: tuple[Problem, ...] | list[Problem]) -> dict:
     return {"ok": False, "errors": [p.as_dict() for p in problems]}
 
 
+def _unreadable() -> dict:
+    """A request that cannot be answered at all: nested too deep for Python's parser (a hand-made
+    import ~3000 levels deep raised RecursionError) or larger than memory. The worker must still
+    get an answer, or the page waits forever."""
+    return _failure([Problem("request", "内容嵌套太深或太大，无法处理；请检查导入的文件是否是课程导出的原样文件")])
+
+
 def handle(request: object) -> dict:
     """Answer one request; bad input of any shape gives ``ok: false`` with Chinese messages."""
     try:
@@ -45,6 +52,8 @@ def handle(request: object) -> dict:
         return {"ok": True, "result": handler(parsed)}
     except InputError as error:
         return _failure(error.problems)
+    except (RecursionError, MemoryError):
+        return _unreadable()
     except Exception as error:  # noqa: BLE001 - the boundary must answer, whatever broke inside
         return {
             "ok": False,
@@ -54,14 +63,19 @@ def handle(request: object) -> dict:
 
 
 def handle_json(text: str) -> str:
-    """``handle`` over JSON strings, as the browser calls it; malformed JSON gives ``ok: false``."""
+    """``handle`` over JSON strings, as the browser calls it. Answers every input with JSON, never
+    raises: malformed, too deep or too large input gives ``ok: false`` with a Chinese message."""
     try:
         request = json.loads(text)
     except (TypeError, ValueError):
         response = _failure([Problem("request", "请求不是有效的 JSON")])
+    except (RecursionError, MemoryError):
+        return json.dumps(_unreadable(), ensure_ascii=False)
     else:
         response = handle(request)
     try:
         return json.dumps(response, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         return json.dumps(_failure([Problem("", "计算结果无法转换为 JSON")]), ensure_ascii=False)
+    except (RecursionError, MemoryError):
+        return json.dumps(_unreadable(), ensure_ascii=False)

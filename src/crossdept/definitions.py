@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from . import api, workbook
+from . import api, columns, workbook
 from .errors import DefinitionError, Problem
 from .fields import path
 from .playbook import CAPABILITIES
@@ -151,9 +151,17 @@ def _check_section(check: _Check, node: Mapping, where: str) -> None:
 
 
 def _check_form(check: _Check, node: Mapping) -> None:
-    check.text(node, "action", "")
-    _check_fields(check, node.get("fields"), "fields")
+    """A form the core reads (``columns.FORM_FIELDS``) asks only for fields the core knows."""
+    action = check.text(node, "action", "")
+    keys = _check_fields(check, node.get("fields"), "fields")
     _check_outputs(check, node.get("outputs"), "outputs")
+    sheet = node.get("id")
+    if sheet in api.WORKSHEETS and action and action not in api.WORKSHEETS[sheet]:
+        check.fail("action", f"unknown action '{action}' of '{sheet}' (one of: {', '.join(api.WORKSHEETS[sheet])})")
+    known = columns.FORM_FIELDS.get(sheet)
+    for i, key in enumerate(keys):
+        if known is not None and key and key not in known:
+            check.fail(path(path("fields", i), "key"), f"'{key}' is not a field the core reads for '{sheet}' (one of: {', '.join(known)})")
 
 
 def _check_table(check: _Check, node: Mapping) -> None:
@@ -170,6 +178,35 @@ def _check_table(check: _Check, node: Mapping) -> None:
     for i, key in enumerate(keys):
         if key and key not in workbook.TABLES[sheet]:
             check.fail(path(path("columns", i), "key"), f"'{key}' is not a column of '{sheet}' (one of: {', '.join(workbook.TABLES[sheet])})")
+        elif key:
+            _check_column_agrees(check, sheet, node["columns"][i], path("columns", i))
+
+
+def _check_column_agrees(check: _Check, sheet: str, column: Mapping, where: str) -> None:
+    """A table column says what the core says: its label (the core names the field by it in every
+    message) and, for a choice column, exactly the values the core offers, nothing it would refuse."""
+    key = column["key"]
+    label = columns.COLUMNS[sheet][key]
+    if column.get("label") != label:
+        check.fail(path(where, "label"), f"'{column.get('label')}' differs from the core's label '{label}' for '{sheet}.{key}'")
+    core = columns.choices(sheet, key)
+    kind = column.get("type", "text")
+    if core is None:
+        if kind == "choice":
+            check.fail(path(where, "type"), f"the core reads '{sheet}.{key}' as typed text, not a choice")
+        return
+    if kind != "choice":
+        check.fail(path(where, "type"), f"'{sheet}.{key}' is a choice in the core (one of: {', '.join(core.canonical)})")
+        return
+    listed = column.get("choices") or []
+    values = [c.get("value") if isinstance(c, Mapping) else c for c in listed]
+    for j, value in enumerate(values):
+        if value not in core.canonical:
+            check.fail(path(path(where, "choices"), j), f"'{value}' is not a value the core accepts for '{sheet}.{key}' "
+                                                        f"(one of: {', '.join(core.canonical)})")
+    missing = [v for v in core.canonical if v not in values]
+    if missing:
+        check.fail(path(where, "choices"), f"the core's values {', '.join(missing)} are not offered")
 
 
 def _check_workbook(check: _Check, node: Mapping) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .fields import Reader
 from .numbers import format_yuan, parse_amount
+from .value import sentence_for
 
 LABEL_NAME = "项目名称"
 LABEL_VALUE = "项目价值"
@@ -27,7 +28,8 @@ def read_project(reader: Reader, key: str = "project") -> Project:
     """The optional ``project: {name, value, sponsor}`` of a request.
 
     ``value`` is a sentence (``年度价值约2000万``) or a bare number read as 元 a year; ``sponsor`` is
-    whom an escalation brief addresses (``CEO``), 领导 when blank.
+    whom an escalation brief addresses (``CEO``), 领导 when blank. A blank value falls back on the
+    value calculator's sentence for ``value_inputs`` (the workbook's value sheet), when given.
     """
     raw = reader.raw(key)
     if raw is None:
@@ -42,4 +44,6 @@ def read_project(reader: Reader, key: str = "project") -> Project:
             value = f"年度价值约{format_yuan(parse_amount(raw_value))}"
         except ValueError:
             inner.add(inner.at("value"), "项目价值应是一句话或一个数字")
+    if not value and inner.raw("value_inputs") is not None:
+        value = sentence_for(inner.raw("value_inputs"))
     return Project(name, value, sponsor)

@@ -27,6 +27,7 @@ from .sheet import filled_rows, key, tidy
 PRIORITIES = {"P0": "P0", "P1": "P1", "P2": "P2", "必需": "P0", "必须": "P0", "重要": "P1", "备选": "P2"}
 PRIORITY_LABELS = {"P0": "必需", "P1": "重要", "P2": "备选"}
 _RANK = {"P0": 0, "P1": 1, "P2": 2, None: 3}
+HEAVY_SHARE = 0.5
 LABELS = {
     "resource": "资源", "department": "持有部门", "priority": "优先级", "needed_by": "需求时间",
     "workload": "工作量", "owner": "关键人", "alternative_for": "可替代的资源",
@@ -96,6 +97,8 @@ def departments(needs: list[Need]) -> list[dict[str, object]]:
             "department": name,
             "person_days": tidy(days),
             "share": tidy(days / total, 3) if total else 0,
+            # More than half the work in one department makes it the project's bottleneck.
+            "heavy": bool(total) and days / total > HEAVY_SHARE,
             "asks": len(members),
             "p0_asks": sum(n.priority == "P0" for n in members),
             "earliest": min(dates).isoformat() if dates else None,
@@ -144,7 +147,7 @@ def _overload_flags(needs: list[Need], depts: list[dict[str, object]]) -> list[F
     for dept in depts:
         name, first = dept["department"], dept["rows"][0]
         heavy_p0 = total_p0 >= 2 and dept["p0_asks"] * 2 > total_p0
-        heavy_work = dept["share"] > 0.5
+        heavy_work = dept["heavy"]
         if heavy_p0 or heavy_work:
             if heavy_p0:
                 what = f"{dept['p0_asks']}/{total_p0} 项必需资源"

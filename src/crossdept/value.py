@@ -64,6 +64,14 @@ def quantify(request: Request) -> dict[str, object]:
     }
 
 
+def sentence_for(inputs: object) -> str:
+    """The calculator's sentence for these inputs, or "" when they are empty or not all valid."""
+    try:
+        return str(quantify(Request("value", "quantify", inputs))["sentence"])
+    except InputError:
+        return ""
+
+
 def table(request: Request) -> Table:
     inputs, result = read(request.data), quantify(request)
     shown = {k: format_count(v) if k == "lost_customers_per_month" else format_yuan(v) for k, v in inputs.items() if v is not None}

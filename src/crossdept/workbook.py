@@ -15,7 +15,9 @@ Actions of the ``workbook`` worksheet (data = a workbook):
   present, blanks as ""), ``notes`` on what was dropped, ``problems`` found by the worksheets
   (kept, not refused: an import never loses typed rows).
 - ``departments`` — the departments named anywhere, and per sheet the ones it is missing as
-  ``{department, owner}`` rows ready to pre-fill.
+  ``{department, owner}`` rows ready to pre-fill, less those the request's ``skipped``
+  (``{sheet: [department, …]}``) says the learner chose to leave out (names compared as ``sheet.key``).
+- ``example`` — data ``{date, workbook}``: the worked example with its dates moved to ``today``.
 - ``report`` — ``{text, filename}``: one Markdown report (plan, matrix with scripts, tracker with brief).
 - ``export`` — ``format`` ``json`` (the normalised workbook) or ``markdown`` (the report).
 - ``tables`` — the report as data (titled tables, notes, scripts and brief) for the print view.
@@ -23,12 +25,15 @@ Actions of the ``workbook`` worksheet (data = a workbook):
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from . import exchange, resources, tracker, value
 from .errors import InputError, Problem
+from .dates import add_days
 from .exports import Table, cell_text, filename, md_inline, read_format, to_markdown
 from .fields import MAX_ROWS, Reader, describe
 from .project import Project, read_project
@@ -42,6 +47,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "resources": tuple(resources.LABELS), "exchange": tuple(exchange.LABELS), "tracker": tuple(tracker.LABELS),
 }
 VALUE_KEYS = tuple(value.LABELS)
+FORMS: tuple[str, ...] = ("value",)  # sheets that are one set of fields, not rows
 # version n → its upgrade to n + 1. Version 1 is the first, so there is nothing to migrate yet;
 # a later format adds its step here and keeps every older export importable.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -139,14 +145,7 @@ def _request(name: str, action: str, book: dict, request: Request, project: Proj
 
 def _project(book: dict, request: Request) -> Project:
     """The workbook's project; its value falls back on the value sheet's sentence."""
-    project = read_project(Reader(book))
-    if project.value or not book["worksheets"]["value"]:
-        return project
-    try:
-        sentence = value.quantify(_request("value", "quantify", book, request, project))["sentence"]
-    except InputError:
-        return project
-    return Project(project.name, sentence, project.sponsor)
+    return read_project(Reader({"project": {**book["project"], "value_inputs": book["worksheets"]["value"]}}))
 
 
 def check(request: Request) -> dict[str, object]:
@@ -175,8 +174,21 @@ def departments(request: Request) -> dict[str, object]:
             if sheet not in entry["in"]:
                 entry["in"].append(sheet)
     listed = list(seen.values())
-    missing = {sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed if sheet not in d["in"]] for sheet in TABLES}
+    skipped = _skipped(request.options.get("skipped"))
+    missing = {
+        sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed
+                if sheet not in d["in"] and key(str(d["department"])) not in skipped.get(sheet, set())]
+        for sheet in TABLES
+    }
     return {"departments": listed, "missing": missing}
+
+
+def _skipped(raw: object) -> dict[str, set[str]]:
+    """``{sheet: [department, …]}`` the learner chose not to add to a sheet, compared as names are."""
+    if not isinstance(raw, Mapping):
+        return {}
+    return {sheet: {key(str(name)) for name in names if isinstance(name, str)}
+            for sheet, names in raw.items() if isinstance(names, Sequence) and not isinstance(names, str)}
 
 
 _SECTIONS = (
@@ -256,4 +268,29 @@ def export(request: Request) -> dict[str, str]:
     return {"text": text, "filename": filename("工作簿", book["project"].get("name", ""), request, ".json")}
 
 
-ACTIONS = {"check": check, "departments": departments, "report": report, "export": export, "tables": tables}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def example(request: Request) -> dict[str, object]:
+    """A worked example (``{date, workbook}`` as ``worksheets/workbook.yml`` has it) ready to load:
+    every date moved by the days between ``date`` and ``today``, so its follow-ups are never stale."""
+    reader = Reader(request.data)
+    written = reader.text("date", "示例日期", required=True, limit=20)
+    if request.today is None:
+        reader.add("today", "需要今天的日期才能换算示例里的日期")
+    reader.check()
+    try:
+        shift = request.today - dt.date.fromisoformat(written)
+    except ValueError:
+        raise InputError([Problem("date", "示例日期的格式应是 2026-03-01")]) from None
+    book, _ = normalise(reader.raw("workbook"))
+    for name in TABLES:
+        for row in book["worksheets"][name]["rows"]:
+            for column, cell in row.items():
+                if isinstance(cell, str) and _ISO_DATE.match(cell):
+                    moved = add_days(dt.date.fromisoformat(cell), shift.days)
+                    row[column] = moved.isoformat() if moved else cell
+    return {"workbook": book, "shift_days": shift.days}
+
+
+ACTIONS = {"check": check, "departments": departments, "report": report, "export": export, "tables": tables, "example": example}

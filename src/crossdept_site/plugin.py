@@ -3,6 +3,8 @@
 - checks ``worksheets/*.yml`` with the core's schema (a bad file fails the build, named);
 - replaces ``::: worksheet <id>`` markers in pages (an unknown id fails the build, named);
 - packages ``src/crossdept`` as a wheel named by its hash and copies Pyodide's runtime files;
+- bundles the browser runtime (ES modules under ``overrides/assets/crossdept/modules``) with esbuild,
+  baking in the manifest: what the browser knows of the core, the pages of the worksheets, the files;
 - makes a warm-interpreter snapshot and writes the offline service worker ``sw.js``;
 - tells the templates where those files are through ``config.extra.crossdept``.
 """
@@ -20,8 +22,11 @@ from mkdocs.plugins import BasePlugin
 import crossdept
 from crossdept.errors import DefinitionError
 
+from crossdept.manifest import core_manifest
+
+from .bundle import BundleFailed, bundle
 from .definitions import load_definitions
-from .embed import UnknownWorksheet, embed
+from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
@@ -30,6 +35,7 @@ from .wheel import build_wheel
 log = logging.getLogger("mkdocs.plugins.crossdept")
 
 ASSET_DIR = "assets/crossdept"
+MODULES = f"{ASSET_DIR}/modules"  # the runtime's ES module sources under overrides/
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>": versioned URLs let the service worker cache them for good
 
 
@@ -43,13 +49,10 @@ class CrossdeptConfig(base.Config):
 
 
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
+    bundles = None
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        # Each kind of worksheet has its renderer in overrides/assets/crossdept/kinds/<kind>.js;
-        # code the kinds share sits in lib/ and loads before them.
-        assets = root / "overrides" / ASSET_DIR
-        kinds = sorted(p.stem for p in (assets / "kinds").glob("*.js"))
-        libs = sorted(p.stem for p in (assets / "lib").glob("*.js"))
+        self.modules = root / "overrides" / MODULES
         self.pyodide_dir = root / self.config.pyodide
         try:
             self.definitions = load_definitions(Path(self.config.worksheets))
@@ -59,16 +62,36 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         self.wheel = build_wheel(Path(self.config.core), crossdept.__version__)
         self.root = root
         self.snapshot = snapshot_name(self.wheel.content, self.pyodide_dir) if self.config.snapshot else ""
-        config.extra["crossdept"] = {
+        self.runtime = {
+            "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}/",
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
-            "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}",
-            "pyodide_version": pyodide_version,
-            "worker": f"{ASSET_DIR}/core-worker.js",
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
-            "kinds": kinds,
-            "libs": libs,
         }
+        config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config
+
+    def on_files(self, files, config):
+        # The runtime's sources are bundled, not shipped one by one.
+        for file in [f for f in files if f.src_uri.startswith(f"{MODULES}/")]:
+            files.remove(file)
+        return files
+
+    def on_nav(self, nav, config, files):
+        """Bundle the runtime with the manifest, now that the pages and their titles are known."""
+        pages = {}
+        for page in nav.pages:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            for match in MARKER.finditer(source):
+                pages.setdefault(match.group("id"), {"url": page.url, "title": page.title})
+        manifest = {**core_manifest(), "pages": pages, "runtime": self.runtime}
+        if self.bundles is not None:
+            shutil.rmtree(self.bundles.folder, ignore_errors=True)
+        try:
+            self.bundles = bundle(self.modules, self.pyodide_dir.parent, manifest)
+        except BundleFailed as error:
+            raise PluginError(str(error)) from None
+        config.extra["crossdept"].update(bundle=f"{ASSET_DIR}/{self.bundles.worksheets}", site=f"{ASSET_DIR}/{self.bundles.site}")
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
@@ -76,6 +99,8 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         except UnknownWorksheet as error:
             raise PluginError(str(error)) from None
         page.meta["worksheets"] = used
+        # Pages with a worksheet or a panel of the runtime (progress, script library) load it up front.
+        page.meta["crossdept_runtime"] = bool(used) or "data-cd-progress" in markdown or "cd-script-library" in markdown
         return markdown
 
     def on_post_build(self, config):
@@ -85,8 +110,14 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         for stale in wheel_path.parent.glob("crossdept-*.whl"):
             if stale != wheel_path:
                 stale.unlink()
+        fresh = {self.bundles.worker, self.bundles.worksheets, self.bundles.site}
+        for stale in wheel_path.parent.glob("*.js"):
+            if stale.name not in fresh and stale.name.startswith(("core-worker.", "worksheets.", "site.")):
+                stale.unlink()
+        for name in fresh:
+            shutil.copyfile(self.bundles.folder / name, wheel_path.parent / name)
         wheel_path.write_bytes(self.wheel.content)
-        pyodide_target = site / config.extra["crossdept"]["pyodide"]
+        pyodide_target = site / self.runtime["pyodide"].rstrip("/")
         for stale in (site / PYODIDE_ROOT).glob("*"):
             if stale != pyodide_target:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_FLAGS, free_port, serve_site
-from tests.conftest import build_site
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site
 
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
 CORE_TIMEOUT_MS = 60_000
+
+# The page's worksheet runtime as a module: importing the URL the page loaded gives the very same
+# instance (its core, its store), with what it exports for tests. There are no globals to reach for.
+RUNTIME = "import(document.querySelector('script[type=module][src*=\"/worksheets.\"]').src)"
+
+
+def runtime_call(page, expression: str, arg=None):
+    """Evaluate ``expression`` with ``rt`` bound to the runtime module (and ``arg``), awaiting it."""
+    return page.evaluate(f"async (arg) => {{ const rt = await {RUNTIME}; return {expression}; }}", arg)
 
 
 def pytest_collection_modifyitems(items):
@@ -31,12 +39,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> str:
-    """Base URL of the site, built for its own origin so instant navigation stays on."""
-    port = free_port()
-    target = tmp_path_factory.mktemp("served-site")
-    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
-    assert done.returncode == 0, done.stderr
+def site(site_build) -> str:
+    """Base URL of the site (the session's one build), served on the port it was built for."""
+    target, port = site_build
     with serve_site(target, port) as base:
         yield base
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
 
 CONTRACTS = sorted((Path(__file__).resolve().parents[1] / "contract").glob("*.json"))
 
@@ -17,14 +17,11 @@ def test_every_contract_example_gives_the_same_response_in_pyodide(page, site, t
     page.goto(site + "tools/value/")
     expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
 
-    answers = page.evaluate(
-        """async (cases) => {
+    answers = runtime_call(page, """(async () => {
             const out = {};
-            for (const [name, c] of Object.entries(cases)) out[name] = await window.crossdeptRuntime.callCore(c.request);
+            for (const [name, c] of Object.entries(arg)) out[name] = await rt.callCore(c.request);
             return out;
-        }""",
-        cases,
-    )
+        })()""", cases)
 
     mismatched = [name for name, case in cases.items() if answers[name] != case["response"]]
     assert mismatched == []
@@ -35,6 +32,6 @@ def test_pyodide_runs_the_python_the_contract_expects(page, site, traffic):
     page.goto(site + "tools/value/")
     expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
 
-    version = page.evaluate("window.crossdeptRuntime.core.python")
+    version = runtime_call(page, "rt.coreStatus().python")
 
     assert version.startswith("3.14")

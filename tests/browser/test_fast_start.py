@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
 from tests.conftest import build_site
 
 
@@ -27,7 +27,7 @@ def ready_value_page(page, url):
 def test_the_worksheet_starts_from_the_snapshot(page, site, traffic):
     ready_value_page(page, site)
 
-    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is True
+    assert runtime_call(page, "rt.coreStatus().snapshot") is True
 
 
 def test_a_missing_snapshot_falls_back_to_a_normal_start(page, site, traffic):
@@ -36,7 +36,7 @@ def test_a_missing_snapshot_falls_back_to_a_normal_start(page, site, traffic):
 
     ready_value_page(page, site)
 
-    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is False
+    assert runtime_call(page, "rt.coreStatus().snapshot") is False
 
 
 @pytest.mark.parametrize("body", [b"\x1f\x8b\x08\x00not really gzip at all", b"plain garbage, not gzip"])
@@ -45,7 +45,7 @@ def test_a_corrupt_snapshot_falls_back_to_a_normal_start(page, site, traffic, bo
 
     ready_value_page(page, site)
 
-    assert page.evaluate("window.crossdeptRuntime.core.fromSnapshot") is False
+    assert runtime_call(page, "rt.coreStatus().snapshot") is False
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
     offline = sw_context.new_page()
     sheet = ready_value_page(offline, base)
 
-    assert offline.evaluate("window.crossdeptRuntime.core.fromSnapshot") is True
+    assert runtime_call(offline, "rt.coreStatus().snapshot") is True
     offline.goto(base + "kp325/obstacles/")
     expect(offline.locator("h1")).to_contain_text("障碍")
     assert sheet  # the worksheet computed 600万 with no server at all

@@ -54,6 +54,7 @@ def test_navigation_between_pages_is_instant_not_a_full_reload(page, site, traff
 
     page.locator(".md-content a[href$='tools/value/']").first.click()
 
-    expect(page).to_have_url(site + "tools/value/")
+    # navigation.tracking may already have added the first heading's anchor (#工作表) on a slow machine.
+    expect(page).to_have_url(re.compile(re.escape(site + "tools/value/") + r"(#.*)?$"))
     expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
     assert page.evaluate("window.__stillHere") is True

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
 
 XSS = "<img src=x onerror=alert(1)>"
 TOOLS = {"resources": "资源需求清单", "exchange": "价值交换矩阵", "tracker": "协调进度追踪表", "workbook": "项目工作簿"}
@@ -56,11 +56,12 @@ def load_example(page, site):
 
 def stored_workbook(page) -> dict:
     """The current project's workbook as exports write it (no row ids)."""
-    return page.evaluate("window.crossdeptStore.toWorkbook()")
+    return runtime_call(page, "rt.toWorkbook()")
 
 
 def raw_store(page) -> str | None:
-    return page.evaluate("localStorage.getItem('crossdept:workbook')")
+    """The stored projects record's data ({current, projects}) as text, as this page's store keeps it."""
+    return runtime_call(page, "(() => { const raw = rt.store.record('workbook', {version: 1}).raw(); return raw && JSON.stringify(JSON.parse(raw).data); })()")
 
 
 def downloaded(page, button) -> tuple[str, str]:

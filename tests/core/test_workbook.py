@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from crossdept.api import handle
 from crossdept.workbook import FORMAT, MAX_CHARS
 
 from .factories import call, contact, need, partner
@@ -117,3 +118,37 @@ def test_check_does_not_change_the_workbook_it_was_given():
     call("workbook", "check", data)
 
     assert data == before
+
+
+def test_loading_the_worked_example_moves_every_date_by_the_days_since_it_was_written():
+    book = {"format": "crossdept-workbook", "version": 1, "project": {"name": "示例"},
+            "worksheets": {"resources": {"rows": [{"resource": "开发", "needed_by": "2026-04-15", "workload": "2周"}]},
+                           "exchange": {"rows": []}, "tracker": {"rows": [{"department": "IT", "last_contact": "2026-02-27"}]}, "value": {}}}
+
+    result = handle({"worksheet": "workbook", "action": "example", "today": "2026-03-03", "data": {"date": "2026-03-01", "workbook": book}})["result"]
+
+    assert result["shift_days"] == 2
+    assert result["workbook"]["worksheets"]["resources"]["rows"][0]["needed_by"] == "2026-04-17"
+    assert result["workbook"]["worksheets"]["resources"]["rows"][0]["workload"] == "2周"
+    assert result["workbook"]["worksheets"]["tracker"]["rows"][0]["last_contact"] == "2026-03-01"
+
+
+def test_departments_the_learner_chose_to_skip_are_not_offered_again_whatever_their_spelling():
+    book = {"format": "crossdept-workbook", "version": 1, "project": {},
+            "worksheets": {"resources": {"rows": [{"resource": "开发", "department": "IT部门"}, {"resource": "预算", "department": "财务部"}]},
+                           "exchange": {"rows": []}, "tracker": {"rows": []}, "value": {}}}
+
+    result = handle({"worksheet": "workbook", "action": "departments", "data": book, "skipped": {"tracker": ["it"]}})["result"]
+
+    assert [d["department"] for d in result["missing"]["tracker"]] == ["财务部"]
+    assert [d["department"] for d in result["missing"]["exchange"]] == ["IT部门", "财务部"]
+
+
+def test_a_sheet_with_a_blank_project_value_uses_the_value_calculators_sentence():
+    inputs = {"lost_customers_per_month": "200", "ltv": "2500"}
+
+    result = handle({"worksheet": "tracker", "action": "review", "today": "2026-03-02", "data": {
+        "project": {"name": "预约", "value_inputs": inputs},
+        "rows": [{"department": "IT部门", "stance": "对立", "status": "受阻", "refusals": 3, "risk": "需要公司层面调配资源"}]}})["result"]
+
+    assert "600万" in result["brief"]["text"]

@@ -7,7 +7,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
@@ -31,12 +31,45 @@ def test_the_site_holds_the_core_as_a_wheel_named_by_its_content(built_site):
     assert not any(n.startswith("crossdept_site/") for n in names)
 
 
-def test_pages_point_the_runtime_at_the_shipped_wheel(built_site):
-    wheel = next((built_site / "assets/crossdept").glob("crossdept-*.whl")).name
-    html = (built_site / "tools/value/index.html").read_text(encoding="utf-8")
+def test_the_runtime_bundle_points_at_the_shipped_wheel_worker_and_pyodide(built_site):
+    assets = built_site / "assets/crossdept"
+    wheel = next(assets.glob("crossdept-*.whl")).name
+    worker = next(assets.glob("core-worker.*.js")).name
+    bundle = next(assets.glob("worksheets.*.js")).read_text(encoding="utf-8")
 
-    assert f'data-wheel="../../assets/crossdept/{wheel}"' in html
-    assert 'data-worksheet="value"' in html
+    assert f'"assets/crossdept/{wheel}"' in bundle
+    assert f'"assets/crossdept/{worker}"' in bundle
+    assert '"assets/pyodide/314.0.7/"' in bundle
+
+
+def test_a_worksheet_page_loads_the_runtime_and_a_chapter_page_only_the_small_site_script(built_site):
+    def ours(page: str) -> list[str]:
+        parser = _References()
+        parser.feed((built_site / page / "index.html").read_text(encoding="utf-8"))
+        return [u.rsplit("/", 1)[-1] for u in parser.urls if "assets/crossdept/" in u and u.endswith(".js")]
+
+    chapter, tool = ours("day48"), ours("tools/value")
+
+    assert len(chapter) == 1 and chapter[0].startswith("site.")
+    assert (built_site / "assets/crossdept" / chapter[0]).stat().st_size < 8_000
+    assert sorted(n.split(".")[0] for n in tool) == ["site", "worksheets"]
+
+
+def test_no_inline_script_of_ours_and_no_global_of_ours(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "crossdeptBoot" not in text and "window.crossdept" not in text, page
+    for script in (built_site / "assets/crossdept").glob("*.js"):
+        assert "window.crossdept" not in script.read_text(encoding="utf-8"), script.name
+
+
+def test_every_kind_of_worksheet_the_core_defines_has_a_renderer():
+    from crossdept.definitions import KINDS
+
+    mount = (ROOT / "overrides/assets/crossdept/modules/mount.js").read_text(encoding="utf-8")
+    block = mount[mount.index("export const KINDS = {"):mount.index("};", mount.index("export const KINDS = {"))]
+
+    assert sorted(re.findall(r"^\s+(\w+): mount\w+,$", block, re.MULTILINE)) == sorted(KINDS)
 
 
 class _References(HTMLParser):
@@ -82,7 +115,8 @@ def test_no_stylesheet_loads_fonts_or_images_from_outside(built_site):
 
 def test_our_own_scripts_name_no_outside_url(built_site):
     for script in (built_site / "assets/crossdept").glob("*.js"):
-        assert not re.search(r"https?://", script.read_text(encoding="utf-8")), script.name
+        text = script.read_text(encoding="utf-8").replace("http://www.w3.org/2000/svg", "")  # SVG's namespace, not a request
+        assert not re.search(r"https?://", text), script.name
 
 
 def test_no_google_fonts_or_cdn_anywhere_in_the_html(built_site):

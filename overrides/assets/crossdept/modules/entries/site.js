@@ -1,0 +1,29 @@
+// The one script of ours every page loads, kept small: the offline service worker, the visit for
+// the progress panel, a fix to Material's markup, and the worksheet runtime for pages that need it.
+/* global CROSSDEPT_BUNDLE */
+import { onEveryPage } from "../dom.js";
+import { siteRoot } from "../manifest.js";
+import * as progress from "../progress.js";
+
+// The offline service worker (sw.js, written by the build): repeat visits start fast and the
+// course keeps working without a network. Not under `mkdocs serve`, where files change by the second.
+const served = location.protocol === "http:" || location.protocol === "https:";
+const liveReload = document.querySelector('script[src*="livereload"]');
+if ("serviceWorker" in navigator && served && !liveReload) {
+  navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
+    console.info(`service worker not registered: ${error.message}`);
+  });
+}
+
+// The worksheet runtime sits beside this file; a page that has a worksheet also loads it from its
+// <head>, and the same URL gives the same module, so it is evaluated once per visit.
+const bundle = new URL(CROSSDEPT_BUNDLE, import.meta.url).href;
+const NEEDS_RUNTIME = ".cd-worksheet, [data-cd-progress], .cd-script-library";
+
+onEveryPage(() => {
+  progress.visit();
+  // Material's search overlay is a role="dialog" without a name (axe: aria-dialog-name).
+  const search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "搜索课程");
+  if (document.querySelector(NEEDS_RUNTIME)) import(bundle);
+});

@@ -1,0 +1,50 @@
+// The one protocol between the page and the core's worker, used by both sides (core-client.js,
+// entries/core-worker.js). Every message is a plain object with a `type`; requests and responses
+// travel as JSON strings, so no Python proxy ever reaches JavaScript and no user text is spliced
+// into Python source. Unknown types are a programming error: both sides throw on them.
+
+/**
+ * page → worker, once, right after the worker is created.
+ * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null}} InitMessage
+ * `pyodide`: absolute URL of the runtime folder (ends with "/"); `snapshot`: gzip'd memory snapshot or null.
+ */
+
+/**
+ * worker → page, once: the core is ready (ms: start-up time; phases: ms per step, for the benchmark).
+ * @typedef {{type: "ready", ms: number, python: string, phases: Object<string, number>, snapshot: boolean}} ReadyMessage
+ */
+
+/**
+ * worker → page, once, instead of "ready": the core could not start. `message` is Chinese, for readers.
+ * @typedef {{type: "failed", message: string}} FailedMessage
+ */
+
+/**
+ * page → worker: one request to `crossdept.api.handle_json`.
+ * @typedef {{type: "call", id: number, request: string}} CallMessage
+ */
+
+/**
+ * worker → page: the answer to call `id`. `response` is the core's JSON: {"ok": true, "result"} or
+ * {"ok": false, "errors": [{field, message}]}. `error` is set instead when the call itself broke
+ * (the core never raises, so this means the runtime did): a Chinese message.
+ * @typedef {{type: "result", id: number, response?: string, error?: string}} ResultMessage
+ */
+
+export const INIT = "init";
+export const READY = "ready";
+export const FAILED = "failed";
+export const CALL = "call";
+export const RESULT = "result";
+
+// How long one call may take before the page gives up on it. The core answers in milliseconds
+// (a 200-row table in ~10 ms); a call still running after this means Python is stuck, and the
+// page restarts the worker rather than wait forever.
+export const CALL_TIMEOUT_MS = 20_000;
+// How long the core may take to start: seconds on a slow link (13 MB), never minutes.
+export const START_TIMEOUT_MS = 120_000;
+
+/** Throws on a message this protocol does not define (a page and a worker from different builds). */
+export function unknown(side, message) {
+  throw new Error(`${side}: unknown message type ${message && message.type}`);
+}
