@@ -2,9 +2,12 @@
 
 ``quiz/score`` — data ``{"quiz": <definition as in worksheets/*.yml>, "answers": {"<question id>":
 ["a", "c"]}}``; result ``{quiz: {id, title}, questions: [{id, type, prompt, correct, answered,
-chosen, answer, explanation, section, options: [{id, explanation}]}], score, total, ratio, pass_ratio,
-passed}``. An option may carry its own ``explanation`` (why it is right or wrong). An unanswered
-question counts as wrong; a multiple-choice question is right only with exactly the right set.
+chosen, chosen_explanations, answer, explanation, section, options: [{id, explanation}]}], score, total,
+ratio, pass_ratio, passed}``. Each option carries its own ``explanation`` (why it is right or wrong;
+the build requires one, a request without it reads as ""); ``chosen_explanations`` are those of the
+chosen options, in the order of ``chosen``; the question's ``explanation`` is the general takeaway.
+An unanswered question counts as wrong; a multiple-choice question is right only with exactly the
+right set.
 
 ``capability/score`` — data ``{"ratings": {"influence.expertise": 1..5, …}}`` (ids in
 ``playbook.CAPABILITIES``; unrated elements may be left out); result ``{capabilities: [{id, name,
@@ -104,7 +107,8 @@ def score_quiz(request: Request) -> dict[str, object]:
         chosen = [o for o in q["options"] if o in chosen]  # option order, whatever order they were clicked in
         results.append({
             "id": q["id"], "type": q["type"], "prompt": q["prompt"], "correct": bool(chosen) and set(chosen) == set(q["answer"]),
-            "answered": bool(chosen), "chosen": chosen, "answer": q["answer"],
+            "answered": bool(chosen), "chosen": chosen,
+            "chosen_explanations": [q["option_explanations"][c] for c in chosen], "answer": q["answer"],
             "explanation": q["explanation"], "section": q["section"],
             # Per option, in definition order, so the page can explain whatever the learner chose.
             "options": [{"id": o, "explanation": q["option_explanations"][o]} for o in q["options"]],

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crossdept.playbook import ELEMENTS
 
@@ -11,7 +13,9 @@ QUIZ = {
          "options": [{"id": "a", "text": "问什么时候有空"}, {"id": "b", "text": "拆分需求，降低门槛"}],
          "answer": ["b"], "explanation": "降低门槛比提高回报更有效。", "section": "kp325/obstacles.md#obstacle-busy"},
         {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？",
-         "options": [{"id": "a", "text": "明确拒绝且说服不了"}, {"id": "b", "text": "跨部门权限冲突"}, {"id": "c", "text": "对方态度不好"}],
+         "options": [{"id": "a", "text": "明确拒绝且说服不了", "explanation": "是标准之一。"},
+                     {"id": "b", "text": "跨部门权限冲突", "explanation": "只有决策层能定。"},
+                     {"id": "c", "text": "对方态度不好", "explanation": "自己能处理。"}],
          "answer": ["a", "b"], "explanation": "升级看的是三条标准。"},
     ],
 }
@@ -26,10 +30,49 @@ def test_a_quiz_is_scored_per_question_with_explanations():
 
     result = response["result"]
     assert (result["score"], result["total"], result["passed"]) == (2, 2, True)
-    assert result["questions"][1] == {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？", "correct": True, "answered": True, "chosen": ["a", "b"],
-                                      "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": "",
-                                      "options": [{"id": "a", "explanation": ""}, {"id": "b", "explanation": ""}, {"id": "c", "explanation": ""}]}
+    assert result["questions"][1] == {
+        "id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？", "correct": True, "answered": True, "chosen": ["a", "b"],
+        "chosen_explanations": ["是标准之一。", "只有决策层能定。"], "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": "",
+        "options": [{"id": "a", "explanation": "是标准之一。"}, {"id": "b", "explanation": "只有决策层能定。"},
+                    {"id": "c", "explanation": "自己能处理。"}]}
     assert result["questions"][0]["section"] == "kp325/obstacles.md#obstacle-busy"
+
+
+def test_a_wrong_choice_comes_back_with_its_own_explanation_whatever_order_it_was_clicked_in():
+    result = score({"q2": ["c", "a"]})["result"]
+
+    question = result["questions"][1]
+    assert question["correct"] is False
+    assert question["chosen"] == ["a", "c"]
+    assert question["chosen_explanations"] == ["是标准之一。", "自己能处理。"]
+
+
+def test_an_unanswered_question_has_no_chosen_explanations_but_still_every_option_explained():
+    question = score({})["result"]["questions"][1]
+
+    assert question["chosen_explanations"] == []
+    assert [o["id"] for o in question["options"]] == ["a", "b", "c"]
+
+
+@given(st.dictionaries(st.sampled_from(["q1", "q2"]), st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3, unique=True)))
+def test_the_chosen_explanations_are_always_those_of_the_chosen_options(answers):
+    # A single-choice question with two picks is refused, so only score what the core accepts.
+    answers = {q: picks for q, picks in answers.items() if not (q == "q1" and (len(picks) > 1 or "c" in picks))}
+
+    result = score(answers)["result"]
+
+    for question in result["questions"]:
+        explained = {o["id"]: o["explanation"] for o in question["options"]}
+        assert question["chosen_explanations"] == [explained[c] for c in question["chosen"]]
+        assert sorted(question["chosen"]) == sorted(answers.get(question["id"], []))
+
+
+def test_an_option_without_an_explanation_in_a_request_reads_as_empty_text():
+    # The build refuses such a definition; a request built by hand still scores.
+    question = score({"q1": ["a"]})["result"]["questions"][0]
+
+    assert question["chosen_explanations"] == [""]
+    assert question["options"] == [{"id": "a", "explanation": ""}, {"id": "b", "explanation": ""}]
 
 
 def test_a_multiple_choice_question_needs_exactly_the_right_set():

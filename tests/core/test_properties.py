@@ -38,7 +38,7 @@ option_ids = st.lists(st.sampled_from(["a", "b", "c", "z"]), max_size=3)
 quiz = st.fixed_dictionaries({
     "quiz": st.one_of(json_values, st.fixed_dictionaries({"id": cell, "questions": st.lists(st.fixed_dictionaries({
         "id": st.sampled_from(["q1", "q2", ""]), "type": st.sampled_from(["single", "multiple", "x"]),
-        "options": st.lists(st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "c"]), "text": cell}), max_size=3),
+        "options": st.lists(st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "c"]), "text": cell}, optional={"explanation": cell}), max_size=3),
         "answer": st.one_of(option_ids, cell)}), max_size=3)})),
     "answers": st.one_of(json_values, st.dictionaries(st.sampled_from(["q1", "q2", "q3"]), st.one_of(option_ids, cell))),
 })
