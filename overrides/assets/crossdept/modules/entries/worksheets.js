@@ -5,6 +5,7 @@ import { startCore } from "../core-client.js";
 import { onEveryPage } from "../dom.js";
 import { mountWorksheets } from "../mount.js";
 import { renderAll } from "../progress-view.js";
+import { mountScriptLibrary } from "../script-library.js";
 
 // A worksheet page starts Python at once: it loads while the reader looks at the page.
 if (document.querySelector(".cd-worksheet")) startCore();
@@ -12,6 +13,7 @@ if (document.querySelector(".cd-worksheet")) startCore();
 onEveryPage(() => {
   mountWorksheets();
   renderAll();
+  document.querySelectorAll(".cd-script-library").forEach(mountScriptLibrary);
 });
 
 // For the browser tests and the benchmark, which import this same module (no globals).
