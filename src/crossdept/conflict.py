@@ -26,7 +26,8 @@ from .archetypes import GENERIC, match_archetype
 from .conflict_text import opening, plan
 from .examples import CONFLICT_EXAMPLE
 from .exports import Section, Table, exporter
-from .fields import Reader
+from .fields import Reader, is_blank
+from .numbers import parse_amount
 from .flags import Flag, ordered
 from .playbook import ESCALATION_CRITERIA
 from .request import Request
@@ -76,11 +77,18 @@ class Conflict:
 
 
 def _whole(reader: Reader, key: str, low: int, high: int, message: str) -> int | None:
-    value = reader.number(key, LABELS[key])
-    if value is not None and (not value.is_integer() or not low <= value <= high):
+    """A whole number in [low, high]; anything else (二, 4.5, 6) gets ``message`` at the field."""
+    raw = reader.raw(key)
+    if is_blank(raw):
+        return None
+    try:
+        value = parse_amount(raw)
+    except ValueError:
+        value = None
+    if value is None or not value.is_integer() or not low <= value <= high:
         reader.add(reader.at(key), message)
         return None
-    return None if value is None else int(value)
+    return int(value)
 
 
 def read(data: object) -> Conflict:
@@ -159,7 +167,7 @@ def interests(c: Conflict) -> dict[str, object]:
               else f"{them}具体想要什么？先把对方的立场写下来。",
               f"如果照我们说的做，{them}会失去什么：KPI、预算、人手，还是要担的风险？",
               f"{them}要向谁交代？那个人最看重什么？",
-              *(f"{archetype.name}部门常有的顾虑：{q}" for q in archetype.concerns[:2])]
+              *(f"{them if archetype is not GENERIC else '很多部门'}常有的顾虑：{q}" for q in archetype.concerns[:2])]
     mine = [f"我坚持“{c.my_position.rstrip('。')}”，真正要的是什么？有没有别的做法也能得到它？" if c.my_position
             else "我具体想要什么？先把我方的立场写下来。",
             "这件事里，我最不能让步的是哪一点？哪些可以商量？"]
