@@ -36,8 +36,8 @@ from .request import Request
 
 LABELS = {
     "issue": "谈判议题", "counterpart": "对方", "unit": "单位", "direction": "我希望", "target": "我的目标",
-    "reservation": "我的底线", "batna": "我的 BATNA", "batna_value": "我的 BATNA 折算", "their_reservation": "对方的底线（估计）",
-    "their_batna": "对方的 BATNA（估计）", "their_batna_value": "对方的 BATNA 折算", "their_interests": "对方的利益",
+    "reservation": "我的底线", "batna": "我的 BATNA", "batna_value": "我的 BATNA 折算值", "their_reservation": "对方的底线（估计）",
+    "their_batna": "对方的 BATNA（估计）", "their_batna_value": "对方的 BATNA 折算值", "their_interests": "对方的利益",
     "options": "互利方案", "criteria": "客观标准", "concessions": "让步计划",
 }
 AMOUNTS = ("target", "reservation", "batna_value", "their_reservation", "their_batna_value")

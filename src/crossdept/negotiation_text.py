@@ -72,7 +72,8 @@ def script(n: Negotiation, result: dict[str, object]) -> str:
         lines += [f"- {clean(c)}" for c in n.criteria[:3]]
     anchor = result["anchor"]
     if anchor["display"]:
-        lines.append(f"基于这些，我们的建议是：{issue}定为{anchor['display']}。" if n.issue else f"基于这些，我们的建议是{anchor['display']}。")
+        lead = "基于这些，我们的建议是" if n.criteria else "我们的建议是"
+        lines.append(f"{lead}：{issue}定为{anchor['display']}。" if n.issue else f"{lead}{anchor['display']}。")
     elif result["zopa"]["exists"] is False:
         lines.append("数字先不急着定，我们想先一起看看，怎么能让两边都得到最想要的。")
     if n.options:
