@@ -27,8 +27,8 @@ from .conflict_text import opening, plan
 from .examples import CONFLICT_EXAMPLE
 from .exports import Section, Table, exporter
 from .fields import Reader, is_blank
-from .numbers import parse_amount
 from .flags import Flag, ordered
+from .numbers import parse_amount
 from .playbook import ESCALATION_CRITERIA
 from .request import Request
 from .tracker import BLOCKED, MAX_REFUSALS, Contact, criteria
@@ -72,8 +72,8 @@ class Conflict:
 
     @property
     def text(self) -> str:
-        return " ".join((self.issue, self.description, self.my_position, self.my_interest,
-                         self.their_position, self.their_interest, self.tried))
+        return (f"{self.issue} {self.description} {self.my_position} {self.my_interest} "
+                f"{self.their_position} {self.their_interest} {self.tried}")
 
 
 def _whole(reader: Reader, key: str, low: int, high: int, message: str) -> int | None:
@@ -152,7 +152,7 @@ def escalation(c: Conflict, kind: guide.ConflictType | None) -> list[str]:
     """Step 5's criteria this conflict meets, judged as the tracker judges a department (plus a
     structural conflict nobody present can decide, which is a cross-department authority conflict)."""
     contact = Contact(0, c.their_side or "对方", None, BLOCKED if c.refusals else None, c.their_person, c.tried, "",
-                      None, " ".join((c.description, c.their_position, c.my_position)), None, c.refusals)
+                      None, f"{c.description} {c.their_position} {c.my_position}", None, c.refusals)
     met = criteria(contact)
     if kind and kind.id == "structure" and c.authority == "都没有" and c.refusals and "authority" not in met:
         met.append("authority")

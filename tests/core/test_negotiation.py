@@ -1,7 +1,7 @@
 import pytest
 
 from crossdept.examples import NEGOTIATION_EXAMPLE
-from crossdept.negotiation import MORE, LESS, split_concession, zopa
+from crossdept.negotiation import LESS, MORE, split_concession, zopa
 from crossdept.quantities import split_unit
 
 from .factories import call, codes
