@@ -34,6 +34,7 @@ from .negotiation_checks import LESS, MORE, batnas, better, flags, zopa
 from .negotiation_text import script, sheet
 from .quantities import MAX_UNIT, Unit, UnitReader, unit_of
 from .request import Request
+from .sheet import tidy
 
 LABELS = {
     "issue": "谈判议题", "counterpart": "对方", "unit": "单位", "direction": "我希望", "target": "我的目标",
@@ -191,12 +192,12 @@ def analyze(request: Request) -> dict[str, object]:
         "direction": n.direction,
         "direction_source": n.direction_source,
         "direction_display": DIRECTION_LABELS.get(n.direction or "", ""),
-        "values": {key: getattr(n, key) for key in AMOUNTS},
-        "zopa": found,
+        "values": {key: tidy(getattr(n, key)) for key in AMOUNTS},
+        "zopa": {k: tidy(v) if isinstance(v, float) else v for k, v in found.items()},
         "zopa_display": _zopa_display(n, found),
-        "anchor": opening,
+        "anchor": {**opening, "value": tidy(opening["value"])},
         "anchor_display": f"{opening['display']}。{opening['justification']}" if opening["display"] else opening["justification"],
-        "batnas": options,
+        "batnas": [{**b, "value": tidy(b["value"])} for b in options],
         "batna_display": "\n".join(
             f"{'我方' if b['side'] == 'mine' else '对方'}：{b['strength'] or '待判断'}"
             f"{'（' + b['value_display'] + '）' if b['value_display'] else ''}。{b['advice']}" for b in options),
