@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from . import assessment, exchange, journal, playbook, resources, tracker, value, workbook
+from . import assessment, conflict, exchange, journal, negotiation, playbook, resources, tracker, value, workbook
 from .errors import InputError, Problem
 from .request import Request, parse_request
 
@@ -25,6 +25,8 @@ WORKSHEETS: Mapping[str, Mapping[str, Handler]] = {
     "journal": journal.ACTIONS,
     "workbook": workbook.ACTIONS,
     "playbook": playbook.ACTIONS,
+    "conflict": conflict.ACTIONS,
+    "negotiation": negotiation.ACTIONS,
 }
 
 

@@ -92,6 +92,23 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         ("obstacle-rules", "障碍4：“我们部门有规定”"),
         ("obstacle-history", "障碍5：“上次合作不愉快”"),
     ),
+    # The conflict and negotiation worksheets explain their results on their own pages until the
+    # chapters of parts 4–7 carry these anchors.
+    *_topics(
+        "tools/conflict.md",
+        ("conflict-types", "冲突的五种类型"),
+        ("conflict-modes", "五种冲突处理方式（托马斯–基尔曼）"),
+        ("conflict-interests", "立场背后的利益"),
+        ("conflict-steps", "冲突解决五步法"),
+    ),
+    *_topics(
+        "tools/negotiation.md",
+        ("negotiation-zopa", "可达成协议的区间（ZOPA）"),
+        ("negotiation-batna", "谈判协议的最佳替代方案（BATNA）"),
+        ("negotiation-anchor", "开价与锚定"),
+        ("negotiation-criteria", "客观标准"),
+        ("negotiation-concessions", "有来有往的让步"),
+    ),
     *_topics(
         f"{KP325_DIR}/toolkit.md",
         ("tools", "实战工具：跨部门协调工作簿"),
