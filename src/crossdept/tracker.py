@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import ics
-from .dates import add_days
+from .dates import add_days, read_date
 from .exports import Section, Table, exporter, filename
 from .fields import Reader
 from .flags import Flag, ordered
@@ -76,27 +76,26 @@ def _refusals(row: Reader) -> int:
     return int(value or 0)
 
 
-def read_contact(index: int, row: Reader) -> Contact:
-    return Contact(
-        index,
-        row.text("department", LABELS["department"], required=True, limit=100),
-        row.choice("stance", LABELS["stance"], STANCE_CHOICES),
-        row.choice("status", LABELS["status"], STATUS_CHOICES),
-        row.text("owner", LABELS["owner"], limit=100),
-        row.text("progress", LABELS["progress"], limit=2000),
-        row.text("next_step", LABELS["next_step"], limit=2000),
-        row.date("last_contact", LABELS["last_contact"]),
-        row.text("risk", LABELS["risk"], limit=2000),
-        row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES),
-        _refusals(row),
-    )
+def read_contact(index: int, row: Reader, today: dt.date | None) -> Contact:
+    department = row.text("department", LABELS["department"], required=True, limit=100)
+    stance = row.choice("stance", LABELS["stance"], STANCE_CHOICES)
+    status = row.choice("status", LABELS["status"], STATUS_CHOICES)
+    owner = row.text("owner", LABELS["owner"], limit=100)
+    progress = row.text("progress", LABELS["progress"], limit=2000)
+    next_step = row.text("next_step", LABELS["next_step"], limit=2000)
+    # A record of the past: 3月5日 without a year is the latest 3月5日 up to today.
+    last_contact = read_date(row, "last_contact", LABELS["last_contact"], today, past=True)
+    risk = row.text("risk", LABELS["risk"], limit=2000)
+    obstacle = row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES)
+    return Contact(index, department, stance, status, owner, progress, next_step,
+                   last_contact.day if last_contact else None, risk, obstacle, _refusals(row))
 
 
 def read(request: Request) -> tuple[Project, list[Contact]]:
     reader = Reader(request.data)
     project = read_project(reader)
     # A refusal count alone (a new row's default 0) does not make a row filled in.
-    contacts = [read_contact(i, row) for i, row in filled_rows(reader, set(LABELS) - {"refusals"})]
+    contacts = [read_contact(i, row, request.today) for i, row in filled_rows(reader, set(LABELS) - {"refusals"})]
     reader.check()
     return project, contacts
 

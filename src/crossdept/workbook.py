@@ -134,7 +134,7 @@ def normalise(raw: object) -> tuple[dict[str, object], list[str]]:
 
 def _request(name: str, action: str, book: dict, request: Request, project: Project) -> Request:
     data = book["worksheets"][name] if name == "value" else {**book["worksheets"][name], "project": project.as_dict()}
-    return Request(name, action, data, request.today, {})
+    return Request(name, action, data, request.today, {}, request.calendar)
 
 
 def _project(book: dict, request: Request) -> Project:
