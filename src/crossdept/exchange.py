@@ -20,6 +20,7 @@ from .fields import Reader
 from .flags import Flag, ordered
 from .project import Project, read_project
 from .request import Request
+from .placeholders import is_placeholder, is_thanks_only, same, says_nothing
 from .sheet import filled_rows, items
 
 LABELS = {
@@ -96,18 +97,38 @@ def script(p: Partner, archetype: Archetype, project: Project) -> str:
     return "\n".join(lines)
 
 
-def _row_flags(p: Partner, archetype: Archetype) -> list[Flag]:
+def _exchange_flags(p: Partner, archetype: Archetype) -> list[Flag]:
+    """A give and a get that each say something, and not the same thing: otherwise it is not an exchange."""
     flags, i, dept = [], p.index, p.department
+    offer, gain = archetype.offers[0], archetype.gains[0]
     if not p.i_give:
-        flags.append(Flag("no_give", i, "warning", f"对{dept}只有索取、没有给予，就成了求人帮忙：写下你能为他们做什么，例如“{archetype.offers[0]}”。", "rule-1"))
+        flags.append(Flag("no_give", i, "warning", f"对{dept}只有索取、没有给予，就成了求人帮忙：写下你能为他们做什么，例如“{offer}”。", "rule-1"))
+    elif is_placeholder(p.i_give):
+        flags.append(Flag("placeholder_give", i, "warning", f"对{dept}的“我能给予”写的是“{p.i_give}”，等于没有给予，就成了求人帮忙：写下你能为他们做什么，例如“{offer}”。", "rule-1"))
+    elif is_thanks_only(p.i_give):
+        flags.append(Flag("thanks_only_give", i, "warning", f"对{dept}的“我能给予”只有一句“{p.i_give}”：感谢本来就该说，它不是交换；写下你能实际为他们做的事，例如“{offer}”。", "rule-1"))
     if not p.they_get:
-        flags.append(Flag("no_get", i, "warning", f"还没写{dept}能得到什么：每个部门都在问“对我有什么好处”，例如“{archetype.gains[0]}”。", "rule-2"))
+        flags.append(Flag("no_get", i, "warning", f"还没写{dept}能得到什么：每个部门都在问“对我有什么好处”，例如“{gain}”。", "rule-2"))
+    elif is_placeholder(p.they_get):
+        flags.append(Flag("placeholder_get", i, "warning", f"{dept}的“对方获得”写的是“{p.they_get}”：每个部门都在问“对我有什么好处”，请写下实实在在的好处，例如“{gain}”。", "rule-2"))
+    elif is_thanks_only(p.they_get):
+        flags.append(Flag("thanks_only_get", i, "warning", f"{dept}的“对方获得”只有一句“{p.they_get}”：感谢要说，但它不是对方得到的好处；写下能计入考核、带来曝光或减轻工作量的东西，例如“{gain}”。", "rule-2"))
+    if same(p.i_give, p.they_get) and not says_nothing(p.i_give):
+        flags.append(Flag("give_equals_get", i, "warning", f"{dept}这一行的“我能给予”和“对方获得”写的是同一件事（“{p.i_give}”）：给予是你付出的，获得是对方因此得到的好处，两栏要分开想。", "rule-1"))
+    return flags
+
+
+def _row_flags(p: Partner, archetype: Archetype) -> list[Flag]:
+    flags, i, dept = _exchange_flags(p, archetype), p.index, p.department
     if not p.their_needs:
         flags.append(Flag("no_needs", i, "info", f"先站在{dept}的角度想一想他们在意什么，例如“{archetype.concerns[0]}”。", "step-2"))
+    elif is_placeholder(p.their_needs):
+        flags.append(Flag("placeholder_needs", i, "info", f"{dept}的“他们的需求”写的是“{p.their_needs}”：每个部门都有自己在意的事，先站在他们的角度想一想，例如“{archetype.concerns[0]}”。", "step-2"))
     else:
-        answer = " ".join((p.i_give, p.they_get, p.plan))
+        given = [t for t in (p.i_give, p.they_get, p.plan) if not says_nothing(t)]
+        answer = " ".join(given)
         for name, asks, answers, hint in _CONCERNS:
-            if _has(p.their_needs, asks) and (p.i_give or p.they_get or p.plan) and not _has(answer, answers):
+            if _has(p.their_needs, asks) and given and not _has(answer, answers):
                 flags.append(Flag("concern_unanswered", i, "info", f"{dept}在意“{name}”，但给予和交换方案里还没有回应这一点：可以考虑{hint}。", "step-3"))
                 break
     if not p.owner:
@@ -119,7 +140,7 @@ def _matrix_flags(partners: list[Partner], project: Project) -> list[Flag]:
     if not partners:
         return []
     flags = []
-    offered = " ".join(" ".join((p.i_give, p.they_get, p.plan)) for p in partners)
+    offered = " ".join(t for p in partners for t in (p.i_give, p.they_get, p.plan) if not says_nothing(t))
     if not _has(offered, _LOWER_THRESHOLD):
         flags.append(Flag("no_lower_threshold", None, "warning", "还没有哪一行降低了对方的门槛：降低门槛比加大回报更管用，试试拆分范围、分期做、先做试点，或由我们出资源。", "rule-4"))
     if not project.value and not _QUANTIFIED.search(" ".join((offered, " ".join(p.their_needs for p in partners)))):
