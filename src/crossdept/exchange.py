@@ -11,6 +11,7 @@ the exchange pitch addressed to the owner) and ``flags``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -21,14 +22,14 @@ from .flags import Flag, ordered
 from .project import Project, read_project
 from .request import Request
 from .placeholders import is_placeholder, is_thanks_only, same, says_nothing
-from .sheet import filled_rows, items
+from .others import Ask, asks_of, read_asks
+from .scripts import LOWER_THRESHOLD, exchange_script
+from .sheet import filled_rows
 
 LABELS = {
     "department": "协作部门", "owner": "关键人", "their_needs": "他们的需求",
     "i_give": "我能给予", "they_get": "对方获得", "plan": "交换方案",
 }
-# Rule 4: something that makes saying yes cheaper — a smaller scope, a phase, a pilot, our own resources.
-_LOWER_THRESHOLD = ("拆", "分期", "一期", "二期", "试点", "先做", "分批", "小范围", "测试", "阶段", "外包", "我们出", "先用")
 _QUANTIFIED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|元|倍|%|％|个客户|位客户|个新客|名|人|分)")
 # A concern named in "their needs" → words that show the offer answers it, and a hint when none does.
 _CONCERNS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -68,33 +69,15 @@ def read(request: Request) -> tuple[Project, list[Partner]]:
     return project, partners
 
 
+def script(p: Partner, archetype: Archetype, project: Project, asks: list[Ask], today: dt.date | None) -> str:
+    """The exchange pitch to one department (see ``scripts``), naming what the resource list asks of it."""
+    return exchange_script(p.department, p.owner, p.their_needs, p.i_give, p.they_get, p.plan, archetype, project,
+                           asks_of(asks, p.department), today)
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
     upper = text.upper()
     return any(word.upper() in upper for word in words)
-
-
-def script(p: Partner, archetype: Archetype, project: Project) -> str:
-    """The exchange pitch: their situation, what we prepared, what they gain, a small ask at their pace."""
-    dept = p.department
-    opening = f"{p.owner}，您好。" if p.owner else "您好。"
-    needs = f"，也明白你们最在意的是{p.their_needs.rstrip('。')}" if p.their_needs else ""
-    gives = items(p.i_give) or [f"〔待补充：你能为对方做什么，例如：{archetype.offers[0]}〕"]
-    gets = items(p.they_get) or [f"〔待补充：对方能得到什么，例如：{archetype.gains[0]}〕"]
-    lines = [
-        f"{opening}我知道{archetype.acknowledge.format(dept=dept)}{needs}。",
-        "",
-        "为了尽量不给你们添负担，我们提前做了这些准备：",
-        *(f"- {g}" for g in gives),
-        "",
-        f"对{dept}来说，这件事也有实实在在的好处：",
-        *(f"- {g}" for g in gets),
-        "",
-    ]
-    if project.value:
-        lines += [f"{'“' + project.name + '”' if project.name else '这个项目'}的价值：{project.value.rstrip('。')}。", ""]
-    idea = f"我们的想法是：{p.plan.rstrip('。？?')}。" if p.plan else ""
-    lines.append(f"{idea}想和您商量：{archetype.ask}？时间上按你们的节奏来，我们这边随时配合调整。")
-    return "\n".join(lines)
 
 
 def _exchange_flags(p: Partner, archetype: Archetype) -> list[Flag]:
@@ -133,6 +116,8 @@ def _row_flags(p: Partner, archetype: Archetype) -> list[Flag]:
                 break
     if not p.owner:
         flags.append(Flag("no_owner", i, "info", f"还没写{dept}的关键人：话术要说给一个具体的人听。", "step-1"))
+    if archetype.outside and _has(" ".join((p.i_give, p.they_get, p.plan)), ("KPI", "考核", "绩效")):
+        flags.append(Flag("kpi_to_partner", i, "info", f"{dept}是公司外部的合作方，我们的 KPI 和考核对他们没有意义：和他们谈合同、付款、业务量和后续合作。", "step-2"))
     return flags
 
 
@@ -141,7 +126,7 @@ def _matrix_flags(partners: list[Partner], project: Project) -> list[Flag]:
         return []
     flags = []
     offered = " ".join(t for p in partners for t in (p.i_give, p.they_get, p.plan) if not says_nothing(t))
-    if not _has(offered, _LOWER_THRESHOLD):
+    if not _has(offered, LOWER_THRESHOLD):
         flags.append(Flag("no_lower_threshold", None, "warning", "还没有哪一行降低了对方的门槛：降低门槛比加大回报更管用，试试拆分范围、分期做、先做试点，或由我们出资源。", "rule-4"))
     if not project.value and not _QUANTIFIED.search(" ".join((offered, " ".join(p.their_needs for p in partners)))):
         flags.append(Flag("no_quantified_value", None, "info", "矩阵里还没有一个数字：把价值算出来（每月流失客户 × 12 × 客户年价值，或投入产出比），对方才看得到分量。", "logic-2"))
@@ -150,6 +135,7 @@ def _matrix_flags(partners: list[Partner], project: Project) -> list[Flag]:
 
 def analyze(request: Request) -> tuple[Project, dict[str, object]]:
     project, partners = read(request)
+    asks = read_asks(request.data.get("resources"), request.today)
     rows, flags = [], []
     for p in partners:
         archetype = match_archetype(p.department)
@@ -157,9 +143,10 @@ def analyze(request: Request) -> tuple[Project, dict[str, object]]:
         rows.append({
             "row": p.index, "department": p.department, "owner": p.owner, "their_needs": p.their_needs,
             "i_give": p.i_give, "they_get": p.they_get, "plan": p.plan,
-            "archetype": {"id": known.id, "name": known.name},
+            "archetype": {"id": known.id, "name": known.name, "outside": known.outside},
             "suggestions": {"concerns": list(known.concerns), "offers": list(known.offers), "gains": list(known.gains), "ask": known.ask},
-            "script": script(p, known, project),
+            "script": script(p, known, project, asks, request.today),
+            "asks": [a.index for a in asks_of(asks, p.department)],
         })
         flags += _row_flags(p, known)
     flags += _matrix_flags(partners, project)
