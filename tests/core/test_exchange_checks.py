@@ -65,5 +65,5 @@ def test_the_placeholder_flags_name_the_department_and_what_was_typed():
 def test_trailing_punctuation_and_spaces_change_neither_placeholders_nor_sameness(text, tail):
     assert is_placeholder(text + tail) == is_placeholder(text)
     assert is_thanks_only(text + tail) == is_thanks_only(text)
-    if text.strip(" 。！，.") and not text.endswith(("“", "‘", '"', "'", "(", "（")):
+    if same(text, text):  # a cell with something in it
         assert same(text, text + tail)
