@@ -4,6 +4,8 @@ Request data: ``{"rows": [{"resource", "department", "priority", "needed_by", "w
 "alternative_for"?}], "project"?}``. ``priority`` is P0/P1/P2 (or 必需/重要/备选); ``needed_by`` a date
 as people type it (2026-01-15, 1月15日, 2周后, 下周五, 月底: see ``dates``); ``workload`` 3人月/2周/3天.
 Working days count the request's ``calendar`` (public holidays, 调休), weekends only without one.
+Optional ``tracker`` and ``exchange`` rows (the other sheets of the project, see ``others``) add the
+cross-table flags ``p0_not_tracked`` and ``p0_no_key_person`` (which then stands for ``p0_no_owner``).
 
 Result: ``rows`` (ordered by priority then date, each with ``row`` = its request index,
 ``person_days`` and ``needed_by`` as an ISO date), ``departments`` (the resource map, busiest
@@ -21,7 +23,9 @@ from .dates import read_date
 from .exports import Table, exporter
 from .fields import Reader
 from .flags import Flag, ordered
+from .others import Ask, read_peers
 from .project import read_project
+from .reasoning import owners_by_department, untracked_flags
 from .request import Request
 from .sheet import filled_rows, key, tidy
 from .workdays import WorkCalendar
@@ -127,7 +131,7 @@ def _workload_flags(need: Need) -> list[Flag]:
 
 
 def _row_flags(need: Need, today: dt.date | None, fallbacks: dict[int, list[int]], names: set[str],
-               calendar: WorkCalendar) -> list[Flag]:
+               calendar: WorkCalendar, cross: bool) -> list[Flag]:
     flags, i, name = _workload_flags(need), need.index, need.resource
     if need.date_note:
         flags.append(Flag("date_year_inferred", i, "info", f"“{name}”的需求时间{need.date_note}。", "step-1"))
@@ -136,7 +140,7 @@ def _row_flags(need: Need, today: dt.date | None, fallbacks: dict[int, list[int]
     if not need.department:
         flags.append(Flag("no_department", i, "warning", f"“{name}”还没写由哪个部门持有：资源地图要落到具体部门。", "step-1"))
     if need.priority == "P0":
-        if not need.owner:
+        if not need.owner and not (cross and need.department):
             flags.append(Flag("p0_no_owner", i, "error", f"必需资源“{name}”还没有关键人：先弄清楚对方部门谁能拍板，再去谈。", "step-1"))
         if i not in fallbacks:
             flags.append(Flag("p0_no_fallback", i, "warning", f"必需资源“{name}”没有备选方案：加一行 P2 备选资源，在“可替代的资源”里写上“{name}”，谈不下来时还有退路。", "step-1"))
@@ -180,6 +184,15 @@ def _overload_flags(needs: list[Need], depts: list[dict[str, object]]) -> list[F
     return flags
 
 
+def _cross_flags(needs: list[Need], request: Request) -> list[Flag]:
+    """With the tracker's (and the matrix's) rows in ``data.tracker`` / ``data.exchange``: P0 resources
+    whose department nobody follows up, or has no key person in any table (see ``reasoning``)."""
+    tracked, matrix = read_peers(request.data.get("tracker")), read_peers(request.data.get("exchange"))
+    asks = [Ask(n.index, n.resource, n.department, n.priority, n.needed_by, n.workload, n.person_days, n.owner)
+            for n in needs if n.department]
+    return untracked_flags(asks, tracked, owners_by_department(tracked, matrix), request.today, request.calendar)
+
+
 def analyze(request: Request) -> tuple[str, dict[str, object]]:
     """The project's name and the plan; raises InputError listing every bad field."""
     name, needs = read(request)
@@ -187,7 +200,10 @@ def analyze(request: Request) -> tuple[str, dict[str, object]]:
     fallbacks = _fallbacks(needs)
     names = {key(n.resource) for n in needs}
     depts = departments(needs)
-    flags = [f for n in needs for f in _row_flags(n, today, fallbacks, names, request.calendar)] + _overload_flags(needs, depts)
+    cross = isinstance(request.data, dict) and any(k in request.data for k in ("tracker", "exchange"))
+    flags = [f for n in needs for f in _row_flags(n, today, fallbacks, names, request.calendar, cross)] + _overload_flags(needs, depts)
+    if cross:
+        flags += _cross_flags(needs, request)
     ordered_needs = _sorted(needs)
     rows = [{
         "row": n.index, "resource": n.resource, "department": n.department,

@@ -132,8 +132,16 @@ def normalise(raw: object) -> tuple[dict[str, object], list[str]]:
     return {"format": FORMAT, "version": VERSION, "project": project.as_dict(), "worksheets": sheets}, notes
 
 
+# What each sheet is sent of the others, so its flags, scripts and brief reason across the tables.
+_OTHERS = {"resources": ("tracker", "exchange"), "exchange": ("resources",), "tracker": ("resources",)}
+
+
 def _request(name: str, action: str, book: dict, request: Request, project: Project) -> Request:
-    data = book["worksheets"][name] if name == "value" else {**book["worksheets"][name], "project": project.as_dict()}
+    sheets = book["worksheets"]
+    if name == "value":
+        data = sheets[name]
+    else:
+        data = {**sheets[name], "project": project.as_dict(), **{other: sheets[other]["rows"] for other in _OTHERS[name]}}
     return Request(name, action, data, request.today, {}, request.calendar)
 
 
