@@ -57,7 +57,7 @@ class Reader:
         try:
             value = parse_amount(raw)
         except ValueError:
-            self.add(self.at(key), f"{label}应是一个数字，例如 200 或 20万")
+            self.add(self.at(key), f"{label}应是一个数字，例如 200、20万、20w 或 1.5亿")
             return None
         if value < 0:
             self.add(self.at(key), f"{label}不能是负数")

@@ -1,12 +1,31 @@
-"""Reading the numbers people type (``2,500``, ``20万``, ``1.5亿元``) and writing them the way the course does."""
+"""Reading the numbers people type (``2,500``, ``20万``, ``20w``, ``5百万``, ``1.5亿元``, ``２０万``) and
+writing them the way the course does.
+
+Accepted: a decimal number, optionally signed, with thousands separators (``1,000`` or the
+full-width ``1，000``), full-width digits (``２０``), then an optional multiplier — 十, 百, 千,
+万 (or ``w``/``W``, as people type it on a phone), 百万, 千万, 亿, 万亿, ``k``/``K`` — and an optional
+``元``/``块``. Anything else is refused rather than guessed.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
-_UNITS = {"": 1, "元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}
-_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(万元|亿元|万|亿|元)?$")
+_MULTIPLIERS = {
+    "": 1, "十": 10, "百": 100, "千": 1_000, "k": 1_000, "万": 10_000, "w": 10_000,
+    "十万": 100_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000,
+}
+# Longer multipliers first, so 百万 is not read as 百 followed by junk.
+_MULTIPLIER = "|".join(sorted((m for m in _MULTIPLIERS if m), key=len, reverse=True))
+_NUMBER = re.compile(rf"^([+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)({_MULTIPLIER})?(?:元|块|块钱|人民币)?$")
+
+
+def _normalise(text: str) -> str:
+    """Full-width digits, signs and commas folded to ASCII (NFKC); spaces dropped; ``W``/``K`` lower-cased."""
+    folded = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    return folded.replace("W", "w").replace("K", "k")
 
 
 def parse_amount(raw: object) -> float:
@@ -16,11 +35,10 @@ def parse_amount(raw: object) -> float:
     if isinstance(raw, (int, float)):
         value = float(raw)
     elif isinstance(raw, str):
-        cleaned = raw.strip().replace(",", "").replace("，", "").replace(" ", "")
-        match = _NUMBER.match(cleaned)
+        match = _NUMBER.match(_normalise(raw))
         if not match:
             raise ValueError("not a number")
-        value = float(match.group(1)) * _UNITS[match.group(2) or ""]
+        value = float(match.group(1).replace(",", "")) * _MULTIPLIERS[match.group(2) or ""]
     else:
         raise ValueError("not a number")
     if not math.isfinite(value):

@@ -1,4 +1,9 @@
-"""The request that crosses the boundary, parsed once before any worksheet sees it."""
+"""The request that crosses the boundary, parsed once before any worksheet sees it.
+
+Besides ``worksheet``, ``action`` and ``data``: ``today`` (ISO; relative dates and deadlines count
+from it) and ``calendar`` (public holidays and make-up working days, see ``workdays``), both
+optional; any other top-level key (``format`` …) is an option of the action.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import InputError, Problem
+from .workdays import WEEKENDS_ONLY, WorkCalendar, read_calendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +22,7 @@ class Request:
     data: object
     today: dt.date | None = None
     options: Mapping[str, object] = field(default_factory=dict)
+    calendar: WorkCalendar = WEEKENDS_ONLY
 
 
 def parse_request(raw: object) -> Request:
@@ -34,7 +41,8 @@ def parse_request(raw: object) -> Request:
             today = dt.date.fromisoformat(str(raw["today"]))
         except ValueError:
             problems.append(Problem("today", "今天的日期格式应是 2026-03-01"))
+    calendar = read_calendar(raw.get("calendar"), problems)
     if problems:
         raise InputError(problems)
-    options = {k: v for k, v in raw.items() if k not in ("worksheet", "action", "data", "today")}
-    return Request(str(worksheet), str(action), raw.get("data"), today, options)
+    options = {k: v for k, v in raw.items() if k not in ("worksheet", "action", "data", "today", "calendar")}
+    return Request(str(worksheet), str(action), raw.get("data"), today, options, calendar)

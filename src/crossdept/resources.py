@@ -1,8 +1,11 @@
 """资源需求清单 — step 1, the resource map: what the project needs, from whom, by when, how much.
 
 Request data: ``{"rows": [{"resource", "department", "priority", "needed_by", "workload", "owner",
-"alternative_for"?}], "project"?}``. ``priority`` is P0/P1/P2 (or 必需/重要/备选); ``needed_by`` an
-ISO date or 2周后 (see ``dates``); ``workload`` 3人月/2周/3天.
+"alternative_for"?}], "project"?}``. ``priority`` is P0/P1/P2 (or 必需/重要/备选); ``needed_by`` a date
+as people type it (2026-01-15, 1月15日, 2周后, 下周五, 月底: see ``dates``); ``workload`` 3人月/2周/3天.
+Working days count the request's ``calendar`` (public holidays, 调休), weekends only without one.
+Optional ``tracker`` and ``exchange`` rows (the other sheets of the project, see ``others``) add the
+cross-table flags ``p0_not_tracked`` and ``p0_no_key_person`` (which then stands for ``p0_no_owner``).
 
 Result: ``rows`` (ordered by priority then date, each with ``row`` = its request index,
 ``person_days`` and ``needed_by`` as an ISO date), ``departments`` (the resource map, busiest
@@ -16,13 +19,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import read_when, read_workload, working_days_between
+from .dates import read_date
 from .exports import Table, exporter
 from .fields import Reader
 from .flags import Flag, ordered
+from .others import Ask, read_peers
 from .project import read_project
+from .reasoning import owners_by_department, untracked_flags
 from .request import Request
 from .sheet import filled_rows, key, tidy
+from .workdays import WorkCalendar
+from .workloads import MONTH_PERSON_DAYS, is_implausible, looks_like_elapsed_time, read_workload
 
 PRIORITIES = {"P0": "P0", "P1": "P1", "P2": "P2", "必需": "P0", "必须": "P0", "重要": "P1", "备选": "P2"}
 PRIORITY_LABELS = {"P0": "必需", "P1": "重要", "P2": "备选"}
@@ -45,17 +52,19 @@ class Need:
     workload: str
     owner: str
     alternative_for: str
+    date_note: str = ""
 
 
 def read_need(index: int, row: Reader, today: dt.date | None) -> Need:
     resource = row.text("resource", LABELS["resource"], required=True, limit=200)
     department = row.text("department", LABELS["department"], limit=100)
     priority = row.choice("priority", LABELS["priority"], PRIORITIES)
-    needed_by = read_when(row, "needed_by", LABELS["needed_by"], today)
+    typed = read_date(row, "needed_by", LABELS["needed_by"], today)
     workload, person_days = read_workload(row, "workload", LABELS["workload"])
     owner = row.text("owner", LABELS["owner"], limit=100)
     alternative_for = row.text("alternative_for", LABELS["alternative_for"], limit=200)
-    return Need(index, resource, department, priority, needed_by, person_days, workload, owner, alternative_for)
+    return Need(index, resource, department, priority, typed.day if typed else None, person_days, workload, owner,
+                alternative_for, typed.year_note if typed else "")
 
 
 def read(request: Request) -> tuple[str, list[Need]]:
@@ -109,14 +118,32 @@ def departments(needs: list[Need]) -> list[dict[str, object]]:
     return result
 
 
-def _row_flags(need: Need, today: dt.date | None, fallbacks: dict[int, list[int]], names: set[str]) -> list[Flag]:
-    flags, i, name = [], need.index, need.resource
+def _workload_flags(need: Need) -> list[Flag]:
+    """Workloads that are probably something else: a waiting time, or a slip of the unit."""
+    i, name = need.index, need.resource
+    if is_implausible(need.person_days):
+        months = tidy(need.person_days / MONTH_PERSON_DAYS, 1)
+        return [Flag("workload_implausible", i, "warning", (
+            f"“{name}”的工作量约 {tidy(need.person_days)} 人天（约 {months} 人月），超过 100 人月：请检查单位，"
+            "是不是把人天写成了人月，或者把整个项目的工作量都算在了这一项上？"), "step-1")]
+    if need.person_days and looks_like_elapsed_time(name, need.workload):
+        return [Flag("workload_elapsed_time", i, "info", (
+            f"“{name}”的工作量写的是“{need.workload}”，这更像是办理周期（日历时间），不一定是对方要投入的人力："
+            "如果是周期，请把它算进需求时间；工作量写对方实际要投入的人天，例如“1人天”。"), "step-1")]
+    return []
+
+
+def _row_flags(need: Need, today: dt.date | None, fallbacks: dict[int, list[int]], names: set[str],
+               calendar: WorkCalendar, cross: bool) -> list[Flag]:
+    flags, i, name = _workload_flags(need), need.index, need.resource
+    if need.date_note:
+        flags.append(Flag("date_year_inferred", i, "info", f"“{name}”的需求时间{need.date_note}。", "step-1"))
     if need.priority is None:
         flags.append(Flag("no_priority", i, "warning", f"“{name}”还没有优先级：先判断它是必需（P0）、重要（P1）还是备选（P2）。", "step-1"))
     if not need.department:
         flags.append(Flag("no_department", i, "warning", f"“{name}”还没写由哪个部门持有：资源地图要落到具体部门。", "step-1"))
     if need.priority == "P0":
-        if not need.owner:
+        if not need.owner and not (cross and need.department):
             flags.append(Flag("p0_no_owner", i, "error", f"必需资源“{name}”还没有关键人：先弄清楚对方部门谁能拍板，再去谈。", "step-1"))
         if i not in fallbacks:
             flags.append(Flag("p0_no_fallback", i, "warning", f"必需资源“{name}”没有备选方案：加一行 P2 备选资源，在“可替代的资源”里写上“{name}”，谈不下来时还有退路。", "step-1"))
@@ -130,7 +157,7 @@ def _row_flags(need: Need, today: dt.date | None, fallbacks: dict[int, list[int]
         if need.needed_by < today:
             flags.append(Flag("date_passed", i, "warning", f"“{name}”的需求时间 {need.needed_by.isoformat()} 已经过去了：更新时间，或者确认这项资源是否还需要。", "step-1"))
         elif need.person_days:
-            workdays = working_days_between(today, need.needed_by)
+            workdays = calendar.working_days_between(today, need.needed_by)
             if need.person_days > workdays:
                 flags.append(Flag("workload_exceeds_time", i, "info", (
                     f"“{name}”约 {tidy(need.person_days)} 人天的工作量，离需求时间只有 {workdays} 个工作日，一个人做不完："
@@ -160,6 +187,15 @@ def _overload_flags(needs: list[Need], depts: list[dict[str, object]]) -> list[F
     return flags
 
 
+def _cross_flags(needs: list[Need], request: Request) -> list[Flag]:
+    """With the tracker's (and the matrix's) rows in ``data.tracker`` / ``data.exchange``: P0 resources
+    whose department nobody follows up, or has no key person in any table (see ``reasoning``)."""
+    tracked, matrix = read_peers(request.data.get("tracker")), read_peers(request.data.get("exchange"))
+    asks = [Ask(n.index, n.resource, n.department, n.priority, n.needed_by, n.workload, n.person_days, n.owner)
+            for n in needs if n.department]
+    return untracked_flags(asks, tracked, owners_by_department(tracked, matrix), request.today, request.calendar)
+
+
 def analyze(request: Request) -> tuple[str, dict[str, object]]:
     """The project's name and the plan; raises InputError listing every bad field."""
     name, needs = read(request)
@@ -167,7 +203,10 @@ def analyze(request: Request) -> tuple[str, dict[str, object]]:
     fallbacks = _fallbacks(needs)
     names = {key(n.resource) for n in needs}
     depts = departments(needs)
-    flags = [f for n in needs for f in _row_flags(n, today, fallbacks, names)] + _overload_flags(needs, depts)
+    cross = isinstance(request.data, dict) and any(k in request.data for k in ("tracker", "exchange"))
+    flags = [f for n in needs for f in _row_flags(n, today, fallbacks, names, request.calendar, cross)] + _overload_flags(needs, depts)
+    if cross:
+        flags += _cross_flags(needs, request)
     ordered_needs = _sorted(needs)
     rows = [{
         "row": n.index, "resource": n.resource, "department": n.department,

@@ -12,7 +12,10 @@ overdue`` for an .ics), ``brief`` (``{needed, rows, text}``: the escalation brie
 
 When to escalate: two refusals or more (the ladder's third rung), or a row that is blocked or was
 refused once and whose notes show an authority conflict (权限, 权责 …) or a need for company-level
-resources (公司层面, 预算不足, 编制 …).
+resources (公司层面, 预算不足, 编制 …), or — with the resource list's rows in the optional
+``data.resources`` — a department that is opposed or blocked and holds a P0 resource near its
+deadline (``reasoning``). Each row then carries ``p0``: ``[{row, resource, needed_by,
+workdays_left, person_days, tight}]``, the P0 resources it holds.
 """
 
 from __future__ import annotations
@@ -21,15 +24,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import ics
-from .dates import add_days
+from .brief import brief
+from .dates import add_days, read_date
 from .exports import Section, Table, exporter, filename
 from .fields import Reader
 from .flags import Flag, ordered
-from .playbook import (ESCALATION_CRITERIA, OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES,
+from .playbook import (OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES,
                        STATUS_CHOICES, STATUSES, ladder_step)
+from .others import asks_of, read_asks
 from .project import Project, read_project
+from .reasoning import CRITERIA, Pressure, pressures, reads_as_complaint
 from .request import Request
-from .sheet import filled_rows, key
+from .sheet import filled_rows, key, tidy
 
 SYNC_DAYS = 14  # step 6: sync with every partner department every two weeks
 MAX_REFUSALS = 99
@@ -43,10 +49,6 @@ _RANK = {s.label: s.rank for s in STANCES}
 _NO_STANCE_RANK = 2.5  # unknown stance: after the neutral, before the opposed
 _AUTHORITY = ("权限", "权责", "职责", "归属", "谁说了算", "谁负责", "越权")
 _RESOURCES = ("公司层面", "资源调配", "调配", "预算冻结", "预算不足", "没有预算", "编制", "人手不足", "没人手")
-# What the brief says is still open with a department, by obstacle: never the user's own words
-# about them, so the brief can never read as a complaint.
-_OPEN_ISSUE = {"太忙": "排期和优先级", "不在KPI": "这项工作如何体现在对方的考核里", "需要领导批准": "需要对方领导拍板",
-               "部门规定": "部门规定的适用范围", "上次合作不愉快": "过去合作留下的顾虑"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,33 +78,33 @@ def _refusals(row: Reader) -> int:
     return int(value or 0)
 
 
-def read_contact(index: int, row: Reader) -> Contact:
-    return Contact(
-        index,
-        row.text("department", LABELS["department"], required=True, limit=100),
-        row.choice("stance", LABELS["stance"], STANCE_CHOICES),
-        row.choice("status", LABELS["status"], STATUS_CHOICES),
-        row.text("owner", LABELS["owner"], limit=100),
-        row.text("progress", LABELS["progress"], limit=2000),
-        row.text("next_step", LABELS["next_step"], limit=2000),
-        row.date("last_contact", LABELS["last_contact"]),
-        row.text("risk", LABELS["risk"], limit=2000),
-        row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES),
-        _refusals(row),
-    )
+def read_contact(index: int, row: Reader, today: dt.date | None) -> Contact:
+    department = row.text("department", LABELS["department"], required=True, limit=100)
+    stance = row.choice("stance", LABELS["stance"], STANCE_CHOICES)
+    status = row.choice("status", LABELS["status"], STATUS_CHOICES)
+    owner = row.text("owner", LABELS["owner"], limit=100)
+    progress = row.text("progress", LABELS["progress"], limit=2000)
+    next_step = row.text("next_step", LABELS["next_step"], limit=2000)
+    # A record of the past: 3月5日 without a year is the latest 3月5日 up to today.
+    last_contact = read_date(row, "last_contact", LABELS["last_contact"], today, past=True)
+    risk = row.text("risk", LABELS["risk"], limit=2000)
+    obstacle = row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES)
+    return Contact(index, department, stance, status, owner, progress, next_step,
+                   last_contact.day if last_contact else None, risk, obstacle, _refusals(row))
 
 
 def read(request: Request) -> tuple[Project, list[Contact]]:
     reader = Reader(request.data)
     project = read_project(reader)
     # A refusal count alone (a new row's default 0) does not make a row filled in.
-    contacts = [read_contact(i, row) for i, row in filled_rows(reader, set(LABELS) - {"refusals"})]
+    contacts = [read_contact(i, row, request.today) for i, row in filled_rows(reader, set(LABELS) - {"refusals"})]
     reader.check()
     return project, contacts
 
 
-def criteria(c: Contact) -> list[str]:
-    """Ids of the step-5 criteria this row meets (empty once they have agreed or delivered)."""
+def criteria(c: Contact, pressed_by: list[Pressure] = ()) -> list[str]:
+    """Ids of the step-5 criteria this row meets (empty once they have agreed or delivered).
+    ``pressed_by``: the P0 resources this department holds (see ``reasoning.pressures``)."""
     if c.status in (AGREED, DONE):
         return []
     notes = " ".join((c.risk, c.progress, c.next_step))
@@ -114,6 +116,8 @@ def criteria(c: Contact) -> list[str]:
         met.append("authority")
     if pressed and any(word in notes for word in _RESOURCES):
         met.append("resources")
+    if (c.stance == "对立" or c.status == BLOCKED) and any(p.tight for p in pressed_by):
+        met.append("deadline")
     return met
 
 
@@ -133,7 +137,7 @@ def _flags(c: Contact, today: dt.date | None, met: list[str]) -> list[Flag]:
         days = (today - c.last_contact).days
         flags.append(Flag("followup_due", i, "warning", f"和{dept}已经 {days} 天没联系了：协作部门至少每两周同步一次进展。", "step-6"))
     if met:
-        reasons = "；".join(cr.title for cr in ESCALATION_CRITERIA if cr.id in met)
+        reasons = "；".join(cr.title for cr in CRITERIA if cr.id in met)
         flags.append(Flag("escalate", i, "warning", f"{dept}符合升级的条件（{reasons}）：可以请上级从公司整体角度协调——是寻求指导，不是告状，升级简报已经按这个口径写好。", "step-5"))
     elif c.refusals >= 1 and c.open:
         step = ladder_step(c.refusals)
@@ -158,38 +162,12 @@ def _grid(contacts: list[Contact]) -> dict[str, object]:
     return {"stances": stances, "statuses": statuses, "cells": cells}
 
 
-def brief(project: Project, contacts: list[Contact], escalated: dict[int, list[str]]) -> dict[str, object]:
-    """Step 5's escalation brief: the project's value, who has agreed, the support asked for, our flexibility."""
-    rows = [c for c in contacts if escalated.get(c.index)]
-    if not rows:
-        return {"needed": False, "rows": [], "text": ""}
-    name = f"“{project.name}”项目" if project.name else "我们这个项目"
-    agreed = [c.department for c in contacts if c.status in (AGREED, DONE)]
-    talking = [c.department for c in contacts if c.status in ("沟通中", BLOCKED, None) and not escalated.get(c.index)]
-    planned = [c.department for c in contacts if c.status == "未开始" and not escalated.get(c.index)]
-    lines = [f"{project.sponsor or '领导'}您好，想向您汇报一下{name}的协调进展，请您帮忙把把方向。", "", "项目价值："]
-    lines.append(f"- {project.value.rstrip('。')}。" if project.value else "- 〔请补充：项目能带来的价值，最好是一个数字，可以先用“价值量化计算器”算一算〕")
-    lines += ["", "目前进展："]
-    if agreed:
-        lines.append(f"- 已经同意配合的部门：{'、'.join(agreed)}（共 {len(agreed)} 个）")
-    if talking:
-        lines.append(f"- 正在沟通的部门：{'、'.join(talking)}")
-    if planned:
-        lines.append(f"- 接下来要接触的部门：{'、'.join(planned)}")
-    for c in rows:
-        issue = _OPEN_ISSUE.get(c.obstacle or "", "优先级安排")
-        lines.append(f"- {c.department}：双方都希望把项目推进下去，目前在{issue}上还有分歧。")
-    met = {m for c in rows for m in escalated[c.index]}
-    lines += ["", "需要您的支持："]
-    lines += [f"- 能否请您{cr.support}？" for cr in ESCALATION_CRITERIA if cr.id in met]
-    lines += ["- 如果一时协调不了，也请给我们一些替代方案的建议。", "", "我们愿意按公司的整体安排调整节奏。"]
-    return {"needed": True, "rows": [c.index for c in rows], "text": "\n".join(lines)}
-
-
 def analyze(request: Request) -> tuple[Project, dict[str, object]]:
     project, contacts = read(request)
     today = request.today
-    escalated = {c.index: criteria(c) for c in contacts}
+    asks = read_asks(request.data.get("resources"), today)
+    pressed = {c.index: pressures(asks_of(asks, c.department), today, request.calendar) for c in contacts}
+    escalated = {c.index: criteria(c, pressed[c.index]) for c in contacts}
     by_stance = {s.label: s for s in STANCES}
     rows, flags, followups = [], [], []
     for c in contacts:
@@ -205,8 +183,15 @@ def analyze(request: Request) -> tuple[Project, dict[str, object]]:
             "obstacle_topic": obstacle.topic if obstacle else None,
             "ladder": ladder_step(c.refusals).as_dict(),
             "escalate": escalated[c.index],
+            "p0": [{"row": p.ask.index, "resource": p.ask.resource, "needed_by": p.ask.needed_by.isoformat(),
+                    "workdays_left": p.workdays_left, "person_days": tidy(p.ask.person_days), "tight": p.tight}
+                   for p in pressed[c.index]],
         })
         flags += _flags(c, today, escalated[c.index])
+        if escalated[c.index] and c.risk and reads_as_complaint(c.risk):
+            flags.append(Flag("risk_reads_as_complaint", c.index, "info", (
+                f"{c.department}的风险写的是“{c.risk}”，读起来像在说人，升级简报里就没有引用它：把它改写成对项目的影响"
+                "（例如“排期晚于需求时间，上线要推迟两周”），简报会原样写进去。"), "step-5"))
         if due:
             followups.append({"row": c.index, "department": c.department, "owner": c.owner, "due": due.isoformat(),
                               "next_step": c.next_step, "overdue": bool(today and due < today)})
@@ -214,7 +199,7 @@ def analyze(request: Request) -> tuple[Project, dict[str, object]]:
     followups.sort(key=lambda f: (f["due"], f["row"]))
     return project, {
         "rows": rows, "order": order, "map": _grid(contacts), "followups": followups,
-        "brief": brief(project, contacts, escalated), "flags": ordered(flags),
+        "brief": brief(project, contacts, escalated, pressed, today), "flags": ordered(flags),
     }
 
 

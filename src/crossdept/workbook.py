@@ -1,11 +1,18 @@
 """The whole workbook of one project: its versioned JSON format, import checks, shared departments, one report.
 
-Format (version 1)::
+Format (version 2)::
 
-    {"format": "crossdept-workbook", "version": 1,
+    {"format": "crossdept-workbook", "version": 2,
      "project": {"name", "value"?, "sponsor"?},
      "worksheets": {"resources": {"rows": [...]}, "exchange": {"rows": [...]},
-                    "tracker": {"rows": [...]}, "value": {...value inputs}}}
+                    "tracker": {"rows": [...]}, "value": {...value inputs}},
+     "skipped": {"exchange": ["法务部", …], "tracker": [...], "resources": [...]}}
+
+``skipped`` keeps the learner's 忽略 decisions: per sheet, the departments named elsewhere that
+the learner chose not to add to it (so they are not offered again). Version 1 had no ``skipped``;
+it is migrated forward (an existing ``skipped`` is kept, never dropped). Every message about a
+row names it the way a learner sees it (``资源需求清单第 5 行：…``, see ``locations``); ``field``
+keeps the dotted path.
 
 Actions of the ``workbook`` worksheet (data = a workbook):
 
@@ -15,8 +22,8 @@ Actions of the ``workbook`` worksheet (data = a workbook):
   present, blanks as ""), ``notes`` on what was dropped, ``problems`` found by the worksheets
   (kept, not refused: an import never loses typed rows).
 - ``departments`` — the departments named anywhere, and per sheet the ones it is missing as
-  ``{department, owner}`` rows ready to pre-fill, less those the request's ``skipped``
-  (``{sheet: [department, …]}``) says the learner chose to leave out (names compared as ``sheet.key``).
+  ``{department, owner}`` rows ready to pre-fill (those the learner skipped there left out), and
+  ``skipped`` as in the workbook.
 - ``example`` — data ``{date, workbook}``: the worked example with its dates moved to ``today``.
 - ``report`` — ``{text, filename}``: one Markdown report (plan, matrix with scripts, tracker with brief).
 - ``export`` — ``format`` ``json`` (the normalised workbook) or ``markdown`` (the report).
@@ -31,26 +38,33 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from . import exchange, resources, tracker, value
+from . import exchange, locations, resources, tracker, value
 from .errors import InputError, Problem
 from .dates import add_days
 from .exports import Table, cell_text, filename, md_inline, read_format, to_markdown
 from .fields import MAX_ROWS, Reader, describe
+from .locations import locate
 from .project import Project, read_project
 from .request import Request
 from .sheet import key
 
 FORMAT = "crossdept-workbook"
-VERSION = 1
+VERSION = 2
 MAX_CHARS = 2_000_000
 TABLES: dict[str, tuple[str, ...]] = {
     "resources": tuple(resources.LABELS), "exchange": tuple(exchange.LABELS), "tracker": tuple(tracker.LABELS),
 }
 VALUE_KEYS = tuple(value.LABELS)
 FORMS: tuple[str, ...] = ("value",)  # sheets that are one set of fields, not rows
-# version n → its upgrade to n + 1. Version 1 is the first, so there is nothing to migrate yet;
-# a later format adds its step here and keeps every older export importable.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _v1_to_v2(book: dict) -> dict:
+    """Version 2 carries the 忽略 decisions; a version-1 file that already has them keeps them."""
+    return {**book, "version": 2, "skipped": book.get("skipped") if book.get("skipped") is not None else {}}
+
+
+# version n → its upgrade to n + 1; every older export stays importable.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def _scalar(raw: object) -> bool:
@@ -70,17 +84,17 @@ def _version(raw: Mapping, problems: list[Problem]) -> int | None:
 
 def _cells(row: object, at: str, columns: tuple[str, ...], problems: list[Problem], notes: list[str]) -> dict[str, object]:
     if not isinstance(row, Mapping):
-        problems.append(Problem(at, "每一行应是一组字段，收到的是" + describe(row)))
+        problems.append(Problem(at, locate(at, "每一行应是一组字段，收到的是" + describe(row))))
         return {}
     cells = {}
     for column in columns:
         raw = row.get(column)
         if not _scalar(raw):
-            problems.append(Problem(f"{at}.{column}", "应是文字或数字"))
+            problems.append(Problem(f"{at}.{column}", locate(f"{at}.{column}", "应是文字或数字")))
         cells[column] = "" if raw is None or not _scalar(raw) else raw
     dropped = [str(k) for k in row if k not in columns]
     if dropped:
-        notes.append(f"{at}：已忽略未知字段 {'、'.join(dropped)}")
+        notes.append(locate(at, f"已忽略未知字段 {'、'.join(dropped)}"))
     return cells
 
 
@@ -94,18 +108,45 @@ def _sheets(raw: object, problems: list[Problem], notes: list[str]) -> dict[str,
         sheet = sheets.get(name) or {}
         rows = sheet.get("rows") if isinstance(sheet, Mapping) else None
         if not isinstance(sheet, Mapping) or (rows is not None and (isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence))):
-            problems.append(Problem(at, "应包含一个表格（rows 列表）"))
+            problems.append(Problem(at, locate(at, "应包含一个表格（rows 列表）")))
             rows = []
         if rows and len(rows) > MAX_ROWS:
-            problems.append(Problem(f"{at}.rows", f"行数太多（最多 {MAX_ROWS} 行）"))
+            problems.append(Problem(f"{at}.rows", locate(at, f"行数太多（最多 {MAX_ROWS} 行）")))
             rows = []
         result[name] = {"rows": [_cells(r, f"{at}.rows[{i}]", columns, problems, notes) for i, r in enumerate(rows or [])]}
     inputs = sheets.get("value") or {}
     if not isinstance(inputs, Mapping):
-        problems.append(Problem("worksheets.value", "应是一组字段"))
+        problems.append(Problem("worksheets.value", locate("worksheets.value", "应是一组字段")))
         inputs = {}
     result["value"] = {k: inputs[k] for k in VALUE_KEYS if inputs.get(k) is not None and _scalar(inputs[k])}
     notes.extend(f"已忽略未知的工作表“{name}”" for name in sheets if name not in (*TABLES, "value"))
+    return result
+
+
+def _skipped(raw: object, problems: list[Problem], notes: list[str]) -> dict[str, list[str]]:
+    """``{sheet: [department, …]}``, each list without blanks or repeats, in the order given."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append(Problem("skipped", locate("skipped", "应是每张表忽略的部门列表")))
+        return {}
+    result: dict[str, list[str]] = {}
+    for sheet, departments in raw.items():
+        at = f"skipped.{sheet}"
+        if sheet not in TABLES:
+            notes.append(f"忽略的部门：已忽略未知的工作表“{sheet}”")
+            continue
+        if isinstance(departments, (str, bytes)) or not isinstance(departments, Sequence) or len(departments) > MAX_ROWS:
+            problems.append(Problem(at, locate(at, f"{locations.SHEETS[sheet]}忽略的部门应是一个部门名称的列表")))
+            continue
+        names = []
+        for index, name in enumerate(departments):
+            if not isinstance(name, str):
+                problems.append(Problem(f"{at}[{index}]", locate(at, "部门名称应是文字")))
+            elif name.strip() and name.strip() not in names:
+                names.append(name.strip()[:100])
+        if names:
+            result[str(sheet)] = names
     return result
 
 
@@ -132,15 +173,24 @@ def normalise(raw: object) -> tuple[dict[str, object], list[str]]:
     reader = Reader(book, "", problems)
     project = read_project(reader)
     sheets = _sheets(book.get("worksheets"), problems, notes)
-    notes.extend(f"已忽略未知字段“{k}”" for k in book if k not in ("format", "version", "project", "worksheets"))
+    skipped = _skipped(book.get("skipped"), problems, notes)
+    notes.extend(f"已忽略未知字段“{k}”" for k in book if k not in ("format", "version", "project", "worksheets", "skipped"))
     if problems:
         raise InputError(problems)
-    return {"format": FORMAT, "version": VERSION, "project": project.as_dict(), "worksheets": sheets}, notes
+    return {"format": FORMAT, "version": VERSION, "project": project.as_dict(), "worksheets": sheets, "skipped": skipped}, notes
+
+
+# What each sheet is sent of the others, so its flags, scripts and brief reason across the tables.
+_OTHERS = {"resources": ("tracker", "exchange"), "exchange": ("resources",), "tracker": ("resources",)}
 
 
 def _request(name: str, action: str, book: dict, request: Request, project: Project) -> Request:
-    data = book["worksheets"][name] if name == "value" else {**book["worksheets"][name], "project": project.as_dict()}
-    return Request(name, action, data, request.today, {})
+    sheets = book["worksheets"]
+    if name == "value":
+        data = sheets[name]
+    else:
+        data = {**sheets[name], "project": project.as_dict(), **{other: sheets[other]["rows"] for other in _OTHERS[name]}}
+    return Request(name, action, data, request.today, {}, request.calendar)
 
 
 def _project(book: dict, request: Request) -> Project:
@@ -156,7 +206,7 @@ def check(request: Request) -> dict[str, object]:
         try:
             run(_request(name, "check", book, request, project))
         except InputError as error:
-            problems += [{"field": f"worksheets.{name}.{p.field}", "message": p.message} for p in error.problems]
+            problems += [{"field": f"worksheets.{name}.{p.field}", "message": locate(p.field, p.message, name)} for p in error.problems]
     counts = {name: len(book["worksheets"][name]["rows"]) for name in TABLES}
     return {"workbook": book, "notes": notes, "problems": problems, "counts": counts}
 
@@ -174,21 +224,11 @@ def departments(request: Request) -> dict[str, object]:
             if sheet not in entry["in"]:
                 entry["in"].append(sheet)
     listed = list(seen.values())
-    skipped = _skipped(request.options.get("skipped"))
-    missing = {
-        sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed
-                if sheet not in d["in"] and key(str(d["department"])) not in skipped.get(sheet, set())]
-        for sheet in TABLES
-    }
-    return {"departments": listed, "missing": missing}
+    skipped = {sheet: {key(name) for name in names} for sheet, names in book["skipped"].items()}
+    missing = {sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed
+                       if sheet not in d["in"] and key(d["department"]) not in skipped.get(sheet, set())] for sheet in TABLES}
+    return {"departments": listed, "missing": missing, "skipped": book["skipped"]}
 
-
-def _skipped(raw: object) -> dict[str, set[str]]:
-    """``{sheet: [department, …]}`` the learner chose not to add to a sheet, compared as names are."""
-    if not isinstance(raw, Mapping):
-        return {}
-    return {sheet: {key(str(name)) for name in names if isinstance(name, str)}
-            for sheet, names in raw.items() if isinstance(names, Sequence) and not isinstance(names, str)}
 
 
 _SECTIONS = (
@@ -224,9 +264,9 @@ def report_text(request: Request) -> tuple[str, str]:
         lines.append(f"报告日期：{request.today.isoformat()}  ")
     if project.value:
         lines.append(f"项目价值：{md_inline(project.value)}")
-    for _, title, table, problems, level in _tables(book, request, project):
+    for name, title, table, problems, level in _tables(book, request, project):
         if table is None:
-            items = [f"- {md_inline(p.field)}：{md_inline(p.message)}" for p in problems]
+            items = [f"- {md_inline(locate(p.field, p.message, name))}" for p in problems]
             lines += ["", f"## {title}", "", f"这张表有 {len(items)} 处需要修改，改好后再生成报告：", "", *items]
         else:
             lines += ["", to_markdown(table, level=level).rstrip()]
@@ -242,7 +282,7 @@ def tables(request: Request) -> dict[str, object]:
     for name, title, table, problems, level in _tables(book, request, project):
         if table is None:
             sections.append({"sheet": name, "title": title, "level": level, "columns": [], "rows": [], "notes": [], "sections": [],
-                             "problems": [p.as_dict() for p in problems]})
+                             "problems": [{"field": p.field, "message": locate(p.field, p.message, name)} for p in problems]})
             continue
         width = len(table.columns) - table.csv_only_columns
         sections.append({

@@ -56,7 +56,7 @@ def test_the_script_marks_what_is_missing_instead_of_inventing_it():
     result = analyze(partner(owner="", i_give="", they_get=""))
 
     script = result["rows"][0]["script"]
-    assert script.startswith("您好。")
+    assert script.startswith("IT部门负责这件事的同事，您好。")
     assert script.count("〔待补充") == 2
 
 

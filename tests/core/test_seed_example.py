@@ -55,7 +55,7 @@ def test_the_tracker_orders_allies_first_and_escalates_it_with_a_brief_not_a_com
     assert brief.startswith("CEO您好，想向您汇报一下“智能服务升级”项目的协调进展")
     assert "已经同意配合的部门：数据部门、培训部门（共 2 个）" in brief
     assert "正在沟通的部门：市场部门" in brief
-    assert "IT部门：双方都希望把项目推进下去，目前在排期和优先级上还有分歧。" in brief
+    assert "- IT部门（李总监）：双方都希望把项目推进下去，目前排期和优先级还没有谈拢。" in brief
 
 
 def test_the_value_of_the_lost_customers_is_600_wan_a_year():

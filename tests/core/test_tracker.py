@@ -89,7 +89,7 @@ def test_the_brief_follows_step_5_and_never_complains():
     assert text.startswith("CEO您好")
     assert "年度价值约2000万" in text
     assert "数据部门、培训部门（共 2 个）" in text
-    assert "IT部门：双方都希望把项目推进下去，目前在排期和优先级上还有分歧。" in text
+    assert "- IT部门（李总监）：双方都希望把项目推进下去，目前排期和优先级还没有谈拢。" in text
     assert "协调一下优先级" in text
     assert text.rstrip().endswith("我们愿意按公司的整体安排调整节奏。")
     assert "不配合" not in text and "批评" not in text

@@ -18,7 +18,7 @@ def test_a_valid_workbook_is_normalised_with_every_column():
     result = call("workbook", "check", book())["result"]
 
     resources = result["workbook"]["worksheets"]["resources"]["rows"][0]
-    assert result["workbook"]["version"] == 1
+    assert result["workbook"]["version"] == 2 and result["workbook"]["skipped"] == {}
     assert resources["alternative_for"] == ""
     assert result["workbook"]["worksheets"]["value"] == {}
     assert result["counts"] == {"resources": 1, "exchange": 1, "tracker": 1}
@@ -41,12 +41,12 @@ def test_rows_with_content_problems_are_kept_and_reported_not_refused():
     result = call("workbook", "check", data)["result"]
 
     assert result["workbook"]["worksheets"]["resources"]["rows"][0]["priority"] == "P9"
-    assert result["problems"] == [{"field": "worksheets.resources.rows[0].priority", "message": "优先级只能是 P0、P1、P2"}]
+    assert result["problems"] == [{"field": "worksheets.resources.rows[0].priority", "message": "资源需求清单第 1 行：优先级只能是 P0、P1、P2"}]
 
 
 @pytest.mark.parametrize(("change", "field", "words"), [
     ({"format": "something-else"}, "format", "不是本课程"),
-    ({"version": 2}, "version", "更新的课程版本"),
+    ({"version": 3}, "version", "更新的课程版本"),
     ({"version": "1"}, "version", "无法识别"),
     ({"worksheets": {"resources": {"rows": "many"}}}, "worksheets.resources", "rows"),
     ({"worksheets": {"tracker": {"rows": [{"department": {"nested": 1}}]}}}, "worksheets.tracker.rows[0].department", "文字"),
@@ -134,11 +134,11 @@ def test_loading_the_worked_example_moves_every_date_by_the_days_since_it_was_wr
 
 
 def test_departments_the_learner_chose_to_skip_are_not_offered_again_whatever_their_spelling():
-    book = {"format": "crossdept-workbook", "version": 1, "project": {},
+    book = {"format": "crossdept-workbook", "version": 2, "project": {}, "skipped": {"tracker": ["it"]},
             "worksheets": {"resources": {"rows": [{"resource": "开发", "department": "IT部门"}, {"resource": "预算", "department": "财务部"}]},
                            "exchange": {"rows": []}, "tracker": {"rows": []}, "value": {}}}
 
-    result = handle({"worksheet": "workbook", "action": "departments", "data": book, "skipped": {"tracker": ["it"]}})["result"]
+    result = handle({"worksheet": "workbook", "action": "departments", "data": book})["result"]
 
     assert [d["department"] for d in result["missing"]["tracker"]] == ["财务部"]
     assert [d["department"] for d in result["missing"]["exchange"]] == ["IT部门", "财务部"]

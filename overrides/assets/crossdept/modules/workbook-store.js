@@ -21,7 +21,8 @@ export function blankWorkbook(name = "") {
 
 // A workbook as the core or an import gives it → the stored shape: every sheet present, every row an object with an _id.
 function adopt(workbook) {
-  const book = JSON.parse(JSON.stringify(workbook || {}));
+  const { skipped, ...rest } = workbook || {};
+  const book = JSON.parse(JSON.stringify(rest));
   book.format = FORMAT.format;
   book.version = book.version || FORMAT.version;
   book.project = book.project && typeof book.project === "object" ? book.project : {};
@@ -34,9 +35,12 @@ function adopt(workbook) {
   return book;
 }
 
+// The 忽略 decisions travel in the workbook file (its `skipped`); in the store they sit beside it.
+const skippedOf = (workbook) => (workbook && workbook.skipped && typeof workbook.skipped === "object" ? { ...workbook.skipped } : {});
+
 function newProject(workbook) {
   const now = new Date().toISOString();
-  return { id: newId("p"), created: now, updated: now, skipped: {}, workbook: adopt(workbook || blankWorkbook()) };
+  return { id: newId("p"), created: now, updated: now, skipped: skippedOf(workbook), workbook: adopt(workbook || blankWorkbook()) };
 }
 
 let notice = ""; // what loading had to do, for the workbook page to say
@@ -193,7 +197,7 @@ export const setForm = (form, values) => update((p) => {
 
 export const replaceWorkbook = (workbook) => update((p) => {
   p.workbook = adopt(workbook);
-  p.skipped = {};
+  p.skipped = skippedOf(workbook);
 }, "switch");
 
 export function createProject(workbook) {
@@ -220,6 +224,8 @@ export const switchTo = (projectId) => update((_, all) => {
 export function toWorkbook(project = current()) {
   const book = JSON.parse(JSON.stringify(project.workbook));
   for (const sheet of SHEETS) book.worksheets[sheet].rows = book.worksheets[sheet].rows.map(({ _id, ...cells }) => cells);
+  book.version = FORMAT.version;
+  book.skipped = JSON.parse(JSON.stringify(project.skipped || {}));
   return book;
 }
 

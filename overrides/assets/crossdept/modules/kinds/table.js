@@ -123,7 +123,7 @@ export function mountTable(root, definition) {
   }
 
   async function refreshReady(mine) {
-    const response = await call(workbookRequest("departments", { skipped: store.current().skipped }));
+    const response = await call(workbookRequest("departments"));
     if (mine !== generation || !response.ok) return;
     const fresh = response.result.missing[sheet];
     if (JSON.stringify(fresh) !== JSON.stringify(ready)) {
