@@ -27,7 +27,8 @@ def test_a_quiz_is_scored_per_question_with_explanations():
     result = response["result"]
     assert (result["score"], result["total"], result["passed"]) == (2, 2, True)
     assert result["questions"][1] == {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？", "correct": True, "answered": True, "chosen": ["a", "b"],
-                                      "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": ""}
+                                      "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": "",
+                                      "options": [{"id": "a", "explanation": ""}, {"id": "b", "explanation": ""}, {"id": "c", "explanation": ""}]}
     assert result["questions"][0]["section"] == "kp325/obstacles.md#obstacle-busy"
 
 

@@ -89,7 +89,7 @@ def test_a_journal_needs_questions_with_ids_and_prompts():
     journal["questions"][1] = {"id": journal["questions"][0]["id"], "prompt": "", "note": "x"}
 
     assert problems(journal) == [
-        "questions[1].note: unknown key (allowed: hint, id, prompt)",
+        "questions[1].note: unknown key (allowed: hint, id, prompt, section)",
         "questions[1].id: duplicate id 'failed-talk'",
         "questions[1].prompt: must be a non-empty string",
     ]
