@@ -23,6 +23,7 @@ from crossdept.errors import DefinitionError
 from .definitions import load_definitions
 from .embed import UnknownWorksheet, embed
 from .offline import write_service_worker
+from .script_library import library_file
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
@@ -69,6 +70,10 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "libs": libs,
         }
         return config
+
+    def on_files(self, files, config):
+        files.append(library_file(files, config))  # the 话术库 page, gathered from the chapters
+        return files
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
