@@ -32,7 +32,7 @@ class Topic:
 
 
 def _topics(page: str, *pairs: tuple[str, str]) -> list[Topic]:
-    return [Topic(tid, title, page, "rules" if tid.startswith("rule-") else tid) for tid, title in pairs]
+    return [Topic(tid, title, page, tid) for tid, title in pairs]
 
 
 GOLDEN_RULES: tuple[str, ...] = (
@@ -96,7 +96,8 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         f"{KP325_DIR}/toolkit.md",
         ("tools", "实战工具：跨部门协调工作簿"),
         ("rules", "十条黄金法则"),
-        *((f"rule-{n}", f"黄金法则{n}：{text}") for n, text in enumerate(GOLDEN_RULES, 1)),
+        # Each rule has its own heading (``{ #rule-4 }``), so a "重读" link lands on the rule it names.
+        *((f"rule-{n}", f"黄金法则 {n}：{text}") for n, text in enumerate(GOLDEN_RULES, 1)),
     ),
 ]}
 
