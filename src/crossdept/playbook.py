@@ -73,7 +73,7 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         ("capabilities", "三大核心能力"),
         ("reflection", "三个思考题"),
     ),
-    *_topics(KP325, ("exchange", "协调靠交换，不靠求情")),
+    *_topics(KP325, ("exchange", "协调靠利益交换，不靠求人帮忙")),
     *_topics(
         f"{KP325_DIR}/six-steps.md",
         ("step-1", "第1步：绘制资源地图"),
