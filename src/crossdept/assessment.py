@@ -11,8 +11,10 @@ right set.
 
 ``capability/score`` — data ``{"ratings": {"influence.expertise": 1..5, …}}`` (ids in
 ``playbook.CAPABILITIES``; unrated elements may be left out); result ``{capabilities: [{id, name,
-mean, percentage, rated, elements}], weakest, complete, missing, plan: [{element, name, capability,
-rating, practice, topic, title, section}]}``. ``percentage`` is mean ÷ 5.
+mean, percentage, rated, elements}], weakest, lowest, complete, missing, plan: [{element, name, capability,
+rating, practice, topic, title, section}]}``. ``percentage`` is mean ÷ 5. ``lowest`` lists every scored
+capability that shares the lowest mean (``[{id, name}]``, playbook order); ``weakest`` is that one
+capability, or ``null`` when two or more tie (a 3/3/3 profile has no weakest capability).
 """
 
 from __future__ import annotations
@@ -157,7 +159,8 @@ def score_capability(request: Request) -> dict[str, object]:
             "rated": len(rated), "elements": [{"id": e.id, "name": e.name, "rating": ratings.get(e.id)} for e in cap.elements],
         })
     scored = [c for c in capabilities if c["mean"] is not None]
-    weakest = min(scored, key=lambda c: c["mean"])  # min keeps the first on a tie: playbook order
+    floor = min(c["mean"] for c in scored)
+    lowest = [{"id": c["id"], "name": c["name"]} for c in scored if c["mean"] == floor]
     # Practise the lowest-rated elements (3 or below); if every one is 4+, keep the single lowest in view.
     ranked = sorted((r, i, eid) for i, (eid, r) in enumerate((e.id, ratings[e.id]) for c in CAPABILITIES for e in c.elements if e.id in ratings))
     chosen = [eid for r, _, eid in ranked if r <= 3][:PLAN_ITEMS] or [ranked[0][2]]
@@ -171,8 +174,8 @@ def score_capability(request: Request) -> dict[str, object]:
         })
     missing = [e.id for c in CAPABILITIES for e in c.elements if e.id not in ratings]
     return {
-        "capabilities": capabilities, "weakest": {"id": weakest["id"], "name": weakest["name"]},
-        "complete": not missing, "missing": missing, "plan": plan,
+        "capabilities": capabilities, "weakest": lowest[0] if len(lowest) == 1 else None,
+        "lowest": lowest, "complete": not missing, "missing": missing, "plan": plan,
     }
 
 
@@ -193,7 +196,13 @@ def capability_table(request: Request) -> Table:
         (c["name"], e["name"], e["rating"] if e["rating"] is not None else "", c["mean"] if c["mean"] is not None else "")
         for c in result["capabilities"] for e in c["elements"]
     )
-    notes = (f"最需要加强：{result['weakest']['name']}",) + tuple(
+    if result["weakest"]:
+        verdict = f"最需要加强：{result['weakest']['name']}"
+    elif len(result["lowest"]) == len(result["capabilities"]):
+        verdict = "三项能力平均分相同，没有明显的短板：看下面得分最低的要素"
+    else:
+        verdict = "并列最需要加强：" + "、".join(c["name"] for c in result["lowest"])
+    notes = (verdict,) + tuple(
         f"练习“{p['name']}”（{p['capability']}）：{p['practice']} 重读：{p['title']}" for p in result["plan"]
     )
     return Table("能力自测", ("能力", "要素", "评分", "能力平均分"), rows, notes)

@@ -32,7 +32,7 @@ class Topic:
 
 
 def _topics(page: str, *pairs: tuple[str, str]) -> list[Topic]:
-    return [Topic(tid, title, page, "rules" if tid.startswith("rule-") else tid) for tid, title in pairs]
+    return [Topic(tid, title, page, tid) for tid, title in pairs]
 
 
 GOLDEN_RULES: tuple[str, ...] = (
@@ -66,14 +66,14 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         ("pitfall-2", "误区2：只说问题，不给方案"),
         ("pitfall-3", "误区3：只谈自己的需求"),
         ("pitfall-4", "误区4：临时抱佛脚"),
-        ("pitfall-5", "误区5：一次不成就放弃（坚持的阶梯）"),
+        ("pitfall-5", "误区5：一次不成就放弃（坚持的梯子）"),
     ),
     *_topics(
         f"{DAY48_DIR}/capabilities.md",
         ("capabilities", "三大核心能力"),
         ("reflection", "三个思考题"),
     ),
-    *_topics(KP325, ("exchange", "协调靠交换，不靠求情")),
+    *_topics(KP325, ("exchange", "协调靠利益交换，不靠求人帮忙")),
     *_topics(
         f"{KP325_DIR}/six-steps.md",
         ("step-1", "第1步：绘制资源地图"),
@@ -87,7 +87,7 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         f"{KP325_DIR}/obstacles.md",
         ("obstacles", "破解五种常见协调障碍"),
         ("obstacle-busy", "障碍1：“我太忙了”"),
-        ("obstacle-kpi", "障碍2：“这不在我的KPI里”"),
+        ("obstacle-kpi", "障碍2：“这不在我的 KPI 里”"),
         ("obstacle-approval", "障碍3：“我需要领导批准”"),
         ("obstacle-rules", "障碍4：“我们部门有规定”"),
         ("obstacle-history", "障碍5：“上次合作不愉快”"),
@@ -113,7 +113,8 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         f"{KP325_DIR}/toolkit.md",
         ("tools", "实战工具：跨部门协调工作簿"),
         ("rules", "十条黄金法则"),
-        *((f"rule-{n}", f"黄金法则{n}：{text}") for n, text in enumerate(GOLDEN_RULES, 1)),
+        # Each rule has its own heading (``{ #rule-4 }``), so a "重读" link lands on the rule it names.
+        *((f"rule-{n}", f"黄金法则 {n}：{text}") for n, text in enumerate(GOLDEN_RULES, 1)),
     ),
 ]}
 
@@ -177,7 +178,7 @@ OBSTACLES: tuple[Obstacle, ...] = (
     ),
     Obstacle(
         "rules", "部门规定", ("我们部门有规定", "规定", "制度"),
-        "规定确实存在，但往往留有灵活的空间。",
+        "规定确实存在，但可能有灵活空间。",
         "说“规定是死的，人是活的”——等于逼对方违规，让人为难。",
         (Strategy("了解规定细节", "先请教规定的具体条款，再看能不能在规定的框架里找到办法。"),
          Strategy("寻找例外条款", "找到规定里的例外或特批条款（例如经部门负责人批准可以特事特办），看项目是否符合。"),
@@ -310,7 +311,7 @@ CAPABILITIES: tuple[Capability, ...] = (
         Element("negotiation.options", "方案创造", "设计多个备选方案",
                 "每次提需求都备一个降低门槛的版本：拆分范围、分期、先做试点。", "rule-4"),
         Element("negotiation.tactics", "策略运用", "灵活运用谈判技巧",
-                "把五种障碍的应对话术各练一遍，先从“太忙”和“不在KPI里”开始。", "obstacles"),
+                "把五种障碍的应对话术各练一遍，先从“太忙”和“不在 KPI 里”开始。", "obstacles"),
     )),
 )
 ELEMENTS: dict[str, tuple[Capability, Element]] = {e.id: (c, e) for c in CAPABILITIES for e in c.elements}

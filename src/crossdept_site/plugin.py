@@ -28,6 +28,7 @@ from .bundle import BundleFailed, bundle
 from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
+from .script_library import library_file
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
@@ -74,13 +75,14 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         # The runtime's sources are bundled, not shipped one by one.
         for file in [f for f in files if f.src_uri.startswith(f"{MODULES}/")]:
             files.remove(file)
+        files.append(library_file(files, config))  # the 话术库 page, gathered from the chapters
         return files
 
     def on_nav(self, nav, config, files):
         """Bundle the runtime with the manifest, now that the pages and their titles are known."""
         pages = {}
         for page in nav.pages:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            source = page.file.content_string  # also for pages the build generates (the 话术库)
             for match in MARKER.finditer(source):
                 pages.setdefault(match.group("id"), {"url": page.url, "title": page.title})
         manifest = {**core_manifest(), "pages": pages, "runtime": self.runtime}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -10,13 +11,11 @@ from playwright.sync_api import expect
 # query → (page path, words of the heading of the section that treats it)
 QUERIES = {
     "部门墙": ("kp325/", "部门墙"),
-    "非职权影响力": ("day48/capabilities/", "非职权影响力"),
     "情感银行": ("day48/pitfalls/", "情感银行"),
     "WIIFM": ("kp325/six-steps/", "WIIFM"),
     "不在KPI里": ("kp325/obstacles/", "KPI"),
     "升级决策层": ("kp325/six-steps/", "升级决策层"),
     "黄金法则": ("kp325/toolkit/", "黄金法则"),
-    "共赢谈判": ("day48/capabilities/", "共赢谈判"),
     "信息不对称": ("day48/", "信息不对称"),
 }
 
@@ -43,6 +42,54 @@ def test_the_first_result_is_the_section_that_treats_the_term(page, site, traffi
     assert links.first.get_attribute("href").split("?")[0] == site + path
     section_titles = [t.replace("\u200b", "") for t in first.locator("a h1, a h2").all_text_contents()[:3]]
     assert any(heading in title for title in section_titles), section_titles
+
+
+# What learners type → sections that treat it (page#heading id); one of them must be among the
+# first three section links of the results. The new parts' pages are listed beside the part 8
+# page that already uses the term, so the test holds before and after they land.
+SECTION_QUERIES = {
+    "太忙": {"kp325/obstacles/#obstacle-busy"},
+    "不愉快": {"kp325/obstacles/#obstacle-history"},
+    "双赢": {"kp325/toolkit/#closing"},
+    "换位思考": {"kp325/toolkit/#closing"},
+    "利益交换": {"kp325/index/#exchange", "kp325/#exchange", "kp325/toolkit/#rule-1"},
+    "资源地图": {"kp325/six-steps/#step-1"},
+    "Influence": {"day48/capabilities/#能力1非职权影响力influence-without-authority", "day48/influence-theory/"},
+    "Stephen": {"kp325/toolkit/#closing"},
+    "BATNA": {"day48/capstone/#prepare-negotiation", "day48/negotiation-method/"},
+    "ZOPA": {"day48/capstone/#prepare-negotiation", "day48/negotiation-method/"},
+    "非职权影响力": {"day48/capabilities/#能力1非职权影响力influence-without-authority", "day48/influence-theory/"},
+    "共赢谈判": {"day48/capabilities/#能力3共赢谈判win-win-negotiation", "day48/negotiation-method/", "day48/negotiation-cases/"},
+    "托马斯": {"day48/capstone/#negotiate-conflict", "day48/conflict-theory/"},
+    "冲突": {"day48/capabilities/#能力2冲突管理conflict-management", "day48/capstone/#negotiate-conflict",
+             "day48/conflict-theory/", "day48/conflict-practice/"},
+}
+
+
+def section_links(first, site):
+    """The result list's section links in order, as page#id relative to the site."""
+    results = first.locator("xpath=ancestor::ol[1]").locator("a.md-search-result__link")
+    links = []
+    for href in (a.get_attribute("href") for a in results.all()):
+        url = urlsplit(href)  # …/kp325/obstacles/?h=太忙#obstacle-busy: drop the highlight query
+        links.append(unquote(url.path).removeprefix(urlsplit(site).path) + (f"#{unquote(url.fragment)}" if url.fragment else ""))
+    return links
+
+
+# Known misses, left visible: jieba finds these words on their pages, but other sections still rank first.
+KNOWN_MISSES = {"换位思考": "kp325/six-steps ranks first", "资源地图": "tools/resources and kp325/ rank first"}
+
+
+@pytest.mark.parametrize(("query", "wanted"), [
+    pytest.param(q, w, id=q, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[q])] if q in KNOWN_MISSES else [])
+    for q, w in SECTION_QUERIES.items()
+])
+def test_what_learners_type_finds_its_section_in_the_top_three(page, site, traffic, query, wanted):
+    first = search(page, site, query)
+
+    top = [link.replace("\u200b", "") for link in section_links(first, site)[:3]]
+
+    assert any(link in wanted or (w.endswith("/") and link.startswith(w)) for link in top for w in wanted), top
 
 
 def test_a_result_opens_the_section_with_the_term_highlighted(page, site, traffic):

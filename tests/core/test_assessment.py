@@ -132,7 +132,40 @@ def test_capabilities_are_scored_as_mean_and_percentage():
     assert [(c["id"], c["mean"], c["percentage"]) for c in result["capabilities"]] == [
         ("influence", 3, 60), ("conflict", 5, 100), ("negotiation", 4, 80)]
     assert result["weakest"] == {"id": "influence", "name": "非职权影响力"}
+    assert result["lowest"] == [{"id": "influence", "name": "非职权影响力"}]
     assert result["complete"] is True
+
+
+def test_a_three_way_tie_declares_no_weakest_capability():
+    result = call("capability", "score", {"ratings": {eid: 3 for eid in ELEMENTS}})["result"]
+
+    assert result["weakest"] is None
+    assert [c["id"] for c in result["lowest"]] == ["influence", "conflict", "negotiation"]
+
+
+def test_two_capabilities_tied_lowest_are_both_named_and_neither_is_the_weakest():
+    result = call("capability", "score", {"ratings": ratings(influence_expertise=2, conflict_detection=2, negotiation_needs=4)})["result"]
+
+    assert result["weakest"] is None
+    assert result["lowest"] == [{"id": "influence", "name": "非职权影响力"}, {"id": "conflict", "name": "冲突管理"}]
+
+
+def test_the_export_says_a_tie_instead_of_naming_one_weakest_capability():
+    response = call("capability", "export", {"ratings": {eid: 3 for eid in ELEMENTS}}, format="markdown")
+
+    text = response["result"]["text"]
+    assert "没有明显的短板" in text
+    assert "最需要加强：" not in text
+
+
+@given(st.dictionaries(st.sampled_from(sorted(ELEMENTS)), st.integers(1, 5), min_size=1))
+def test_weakest_is_named_only_when_one_capability_alone_has_the_lowest_mean(given_ratings):
+    result = call("capability", "score", {"ratings": given_ratings})["result"]
+
+    means = [c["mean"] for c in result["capabilities"] if c["mean"] is not None]
+    lowest = [c["id"] for c in result["capabilities"] if c["mean"] == min(means)]
+    assert [c["id"] for c in result["lowest"]] == lowest
+    assert result["weakest"] == (result["lowest"][0] if len(lowest) == 1 else None)
 
 
 def test_the_plan_names_the_lowest_elements_with_what_to_practise_and_where_to_reread():
