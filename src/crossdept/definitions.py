@@ -156,8 +156,10 @@ def _check_form(check: _Check, node: Mapping) -> None:
     keys = _check_fields(check, node.get("fields"), "fields")
     _check_outputs(check, node.get("outputs"), "outputs")
     sheet = node.get("id")
-    if sheet in api.WORKSHEETS and action and action not in api.WORKSHEETS[sheet]:
-        check.fail("action", f"unknown action '{action}' of '{sheet}' (one of: {', '.join(api.WORKSHEETS[sheet])})")
+    for key in ("action", "example_action"):
+        named = node.get(key)
+        if sheet in api.WORKSHEETS and named and named not in api.WORKSHEETS[sheet]:
+            check.fail(key, f"unknown action '{named}' of '{sheet}' (one of: {', '.join(api.WORKSHEETS[sheet])})")
     known = columns.FORM_FIELDS.get(sheet)
     for i, key in enumerate(keys):
         if known is not None and key and key not in known:
@@ -295,7 +297,7 @@ _COMMON = {"id", "title", "kind", "description"}
 # kind → (keys it may have besides the common ones, its checker). A new kind of worksheet
 # adds one entry here and a renderer in overrides/assets/crossdept/kinds/<kind>.js.
 KINDS: dict[str, tuple[set[str], Callable[[_Check, Mapping], None]]] = {
-    "form": ({"action", "fields", "outputs"}, _check_form),
+    "form": ({"action", "example_action", "fields", "outputs"}, _check_form),
     "table": ({"action", "columns", "outputs"}, _check_table),
     "quiz": ({"chapter", "pass_ratio", "questions"}, _check_quiz),
     "journal": ({"chapter", "questions"}, _check_journal),

@@ -92,17 +92,16 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         ("obstacle-rules", "障碍4：“我们部门有规定”"),
         ("obstacle-history", "障碍5：“上次合作不愉快”"),
     ),
-    # The conflict and negotiation worksheets explain their results on their own pages until the
-    # chapters of parts 4–7 carry these anchors.
+    # The conflict and negotiation worksheets' flags link to the chapters of parts 4–6 that teach them.
     *_topics(
-        "tools/conflict.md",
+        "day48/conflict-theory.md",
         ("conflict-types", "冲突的五种类型"),
         ("conflict-modes", "五种冲突处理方式（托马斯–基尔曼）"),
         ("conflict-interests", "立场背后的利益"),
-        ("conflict-steps", "冲突解决五步法"),
     ),
+    *_topics("day48/conflict-practice.md", ("conflict-steps", "冲突解决五步法")),
     *_topics(
-        "tools/negotiation.md",
+        "day48/negotiation-method.md",
         ("negotiation-zopa", "可达成协议的区间（ZOPA）"),
         ("negotiation-batna", "谈判协议的最佳替代方案（BATNA）"),
         ("negotiation-anchor", "开价与锚定"),

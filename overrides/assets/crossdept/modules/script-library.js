@@ -27,9 +27,15 @@ export function mountScriptLibrary(library) {
       item.hidden = !visible;
       shown += visible;
     }
-    // A heading whose scripts are all filtered out goes too, so the list stays readable.
-    library.querySelectorAll(".cd-script-group").forEach((group) => {
-      group.hidden = !group.querySelector(".cd-script:not([hidden])");
+    // A part's heading whose scripts are all filtered out goes too, so the list stays readable.
+    library.querySelectorAll("h2").forEach((heading) => {
+      let next = heading.nextElementSibling;
+      let any = false;
+      while (next && next.tagName !== "H2") {
+        if (next.classList.contains("cd-script") && !next.hidden) any = true;
+        next = next.nextElementSibling;
+      }
+      heading.hidden = !any;
     });
     count.textContent = shown === items.length ? `共 ${items.length} 条话术` : `显示 ${shown} / ${items.length} 条话术`;
   }
@@ -49,7 +55,9 @@ export function mountScriptLibrary(library) {
 
   for (const item of items) {
     const text = item.querySelector(".cd-script-text");
-    if (text) item.append(copyButton(el, "复制话术", () => text.innerText.trim()));
+    // A script shown as right-way/wrong-way tabs copies the right way (its first tab) only.
+    const words = () => (text.querySelector(".tabbed-block") || text).innerText.trim();
+    if (text) item.append(copyButton(el, "复制话术", words));
   }
   library.before(el("div", { class: "cd-script-filters", role: "group", "aria-label": "按情境筛选话术" }, ...filters, count));
   apply();

@@ -127,8 +127,8 @@ export function mountCapability(root, definition) {
           el("tbody", {}, ...rows))));
   }
 
-  // The core names no weakest capability when the lowest means tie (3/3/3): `weakest` is then null,
-  // or a list of the tied ones; an older saved result has a single {id, name}.
+  // The core names no weakest capability when the lowest means tie (3/3/3): `weakest` is then null
+  // and `lowest` lists the tied ones. A saved result keeps whichever it had.
   function weakestList(weakest) {
     if (!weakest) return [];
     return Array.isArray(weakest) ? weakest : [weakest];
@@ -139,7 +139,11 @@ export function mountCapability(root, definition) {
   function weakestLine() {
     const list = weakestList(latest.weakest);
     if (list.length !== 1) {
-      return el("p", { class: "cd-weakest", text: "三项能力的平均分相同，没有哪一项明显偏弱：看看下面提升计划里分数最低的要素。" });
+      const tied = (latest.lowest || []).map((c) => c.name);
+      const text = tied.length && tied.length < latest.capabilities.length
+        ? `${tied.join("、")}的平均分并列最低：看看下面提升计划里分数最低的要素。`
+        : "三项能力的平均分相同，没有哪一项明显偏弱：看看下面提升计划里分数最低的要素。";
+      return el("p", { class: "cd-weakest", text });
     }
     const weakest = latest.capabilities.find((c) => c.id === list[0].id);
     return el("p", { class: "cd-weakest" }, "最需要加强：", el("strong", { text: list[0].name }), `（平均 ${weakest.mean} 分）`);
@@ -151,7 +155,7 @@ export function mountCapability(root, definition) {
       date: today(), saved: stamp(), ratings: { ...state.ratings },
       means: Object.fromEntries(scored.capabilities.map((c) => [c.id, c.mean])),
       percentages: Object.fromEntries(scored.capabilities.map((c) => [c.id, c.percentage])),
-      weakest: scored.weakest,
+      weakest: scored.weakest || scored.lowest || null,
     };
     state.history = [...state.history.filter((h) => h.date !== entry.date), entry].slice(-HISTORY);
   }

@@ -30,10 +30,15 @@ export function mountForm(root, definition) {
     const inputId = `cd-${id}-${field.key}`;
     const attrs = { id: inputId, name: field.key, autocomplete: "off", "aria-describedby": `${inputId}-help ${inputId}-error` };
     if (field.placeholder) attrs.placeholder = field.placeholder;
-    const input = field.type === "textarea" ? el("textarea", attrs) : el("input", { ...attrs, type: field.type === "date" ? "date" : "text" });
+    let input;
+    if (field.type === "textarea") input = el("textarea", attrs);
+    else if (field.type === "choice") {
+      input = el("select", attrs, el("option", { value: "", text: "—" }),
+        ...field.choices.map((c) => (typeof c === "string" ? { value: c, label: c } : c)).map((c) => el("option", { value: c.value, text: c.label })));
+    } else input = el("input", { ...attrs, type: "text" }); // dates too: people type 3天后, 1月15日
     if (field.type === "number") input.setAttribute("inputmode", "decimal");
     input.value = data[field.key] ?? "";
-    input.addEventListener("input", () => onEdit());
+    input.addEventListener(field.type === "choice" ? "change" : "input", () => onEdit());
     inputs.set(field.key, input);
     const error = el("p", { class: "cd-error", id: `${inputId}-error`, hidden: "" });
     errorSlots.set(field.key, error);
@@ -67,6 +72,21 @@ export function mountForm(root, definition) {
     outputs.dataset.state = result ? "current" : "cleared";
   }
 
+  // A form whose core knows a worked example (the course's part-8 case) can load it.
+  const example = definition.example_action ? el("button", { type: "button", class: "md-button md-button--primary cd-load-example", text: "载入课程示例" }) : null;
+  example?.addEventListener("click", async () => {
+    const filled = [...inputs.values()].some((input) => input.value.trim());
+    if (filled && !window.confirm("载入示例会替换这里已经填写的内容，确定吗？")) return;
+    try {
+      const response = await callCore({ worksheet: id, action: definition.example_action, data: {} });
+      if (!response.ok) throw new Error(response.errors.map((e) => e.message).join("；"));
+      inputs.forEach((input, key) => (input.value = response.result[key] ?? ""));
+      onEdit();
+    } catch (error) {
+      general.textContent = `暂时无法载入示例：${error.message}`;
+      general.hidden = false;
+    }
+  });
   const clear = el("button", { type: "button", class: "md-button cd-clear", text: "清空重填" });
   clear.addEventListener("click", () => {
     if (!window.confirm("清空这个工作表里填写的全部内容？")) return;
@@ -78,7 +98,7 @@ export function mountForm(root, definition) {
     el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }), definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
     inWorkbook ? projectBar(root, id) : null,
     rec ? recordNotice(rec) : null,
-    status, form, general, outputs, el("div", { class: "cd-actions" }, clear, saveNote),
+    status, form, general, outputs, el("div", { class: "cd-actions" }, example, clear, saveNote),
   );
 
   function collect() {
