@@ -33,20 +33,36 @@ CORE_TIMEOUT_MS = 120_000
 
 
 def resource_rows() -> list[dict]:
-    return [{
-        "resource": f"资源{i + 1}", "department": DEPARTMENTS[i % len(DEPARTMENTS)], "priority": ("P0", "P1", "P2")[i % 3],
-        "needed_by": (TODAY + dt.timedelta(days=3 + i % 60)).isoformat(), "workload": f"{1 + i % 9}{('天', '周', '人月')[i % 3]}",
-        "owner": f"负责人{i % 17}" if i % 5 else "", "alternative_for": f"资源{i - 1}" if i % 3 == 2 else "",
-    } for i in range(ROWS)]
+    return [
+        {
+            "resource": f"资源{i + 1}",
+            "department": DEPARTMENTS[i % len(DEPARTMENTS)],
+            "priority": ("P0", "P1", "P2")[i % 3],
+            "needed_by": (TODAY + dt.timedelta(days=3 + i % 60)).isoformat(),
+            "workload": f"{1 + i % 9}{('天', '周', '人月')[i % 3]}",
+            "owner": f"负责人{i % 17}" if i % 5 else "",
+            "alternative_for": f"资源{i - 1}" if i % 3 == 2 else "",
+        }
+        for i in range(ROWS)
+    ]
 
 
 def tracker_rows() -> list[dict]:
-    return [{
-        "department": f"{DEPARTMENTS[i % len(DEPARTMENTS)]}{i // len(DEPARTMENTS) + 1}组", "stance": ("盟友", "可争取", "中立", "对立")[i % 4],
-        "status": ("未开始", "沟通中", "已同意", "已交付", "受阻")[i % 5], "owner": f"负责人{i % 17}", "progress": "已提交需求文档，等待回复",
-        "next_step": "周三前确认排期", "last_contact": (TODAY - dt.timedelta(days=i % 30)).isoformat(), "risk": "排期可能太晚" if i % 7 else "权限不清",
-        "obstacle": ("", "太忙", "不在KPI", "需要领导批准", "部门规定", "上次合作不愉快")[i % 6], "refusals": i % 4,
-    } for i in range(ROWS)]
+    return [
+        {
+            "department": f"{DEPARTMENTS[i % len(DEPARTMENTS)]}{i // len(DEPARTMENTS) + 1}组",
+            "stance": ("盟友", "可争取", "中立", "对立")[i % 4],
+            "status": ("未开始", "沟通中", "已同意", "已交付", "受阻")[i % 5],
+            "owner": f"负责人{i % 17}",
+            "progress": "已提交需求文档，等待回复",
+            "next_step": "周三前确认排期",
+            "last_contact": (TODAY - dt.timedelta(days=i % 30)).isoformat(),
+            "risk": "排期可能太晚" if i % 7 else "权限不清",
+            "obstacle": ("", "太忙", "不在KPI", "需要领导批准", "部门规定", "上次合作不愉快")[i % 6],
+            "refusals": i % 4,
+        }
+        for i in range(ROWS)
+    ]
 
 
 def edits(sheet: str, action: str, rows: list[dict], key: str, values: tuple[str, ...]) -> list[list[dict]]:
@@ -56,13 +72,23 @@ def edits(sheet: str, action: str, rows: list[dict], key: str, values: tuple[str
     for n in range(EDITS):
         changed = [dict(r) for r in rows]
         changed[(n * 37) % ROWS][key] = values[n % len(values)]
-        book = {"format": "crossdept-workbook", "version": 1, "project": project,
-                "worksheets": {"resources": {"rows": changed if sheet == "resources" else []}, "exchange": {"rows": []},
-                               "tracker": {"rows": changed if sheet == "tracker" else []}, "value": {}}}
-        requests.append([
-            {"worksheet": sheet, "action": action, "data": {"rows": changed, "project": project}, "today": TODAY.isoformat()},
-            {"worksheet": "workbook", "action": "departments", "data": book, "today": TODAY.isoformat()},
-        ])
+        book = {
+            "format": "crossdept-workbook",
+            "version": 1,
+            "project": project,
+            "worksheets": {
+                "resources": {"rows": changed if sheet == "resources" else []},
+                "exchange": {"rows": []},
+                "tracker": {"rows": changed if sheet == "tracker" else []},
+                "value": {},
+            },
+        }
+        requests.append(
+            [
+                {"worksheet": sheet, "action": action, "data": {"rows": changed, "project": project}, "today": TODAY.isoformat()},
+                {"worksheet": "workbook", "action": "departments", "data": book, "today": TODAY.isoformat()},
+            ]
+        )
     return requests
 
 

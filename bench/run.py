@@ -57,7 +57,10 @@ def build(target: Path, site_url: str, *, snapshot: bool) -> float:
         began = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(target)],
-            cwd=ROOT, env={**env, "CROSSDEPT_SNAPSHOT_CACHE": cache}, check=True, capture_output=True,
+            cwd=ROOT,
+            env={**env, "CROSSDEPT_SNAPSHOT_CACHE": cache},
+            check=True,
+            capture_output=True,
         )
         return time.perf_counter() - began
 

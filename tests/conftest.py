@@ -13,8 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(target: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
-               snapshot: bool | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    target: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None, snapshot: bool | None = None
+) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` into ``target``; returns the finished process (never raises).
 
     A scratch copy of the project (``config``) builds without the start-up snapshot unless asked:

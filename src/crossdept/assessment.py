@@ -37,7 +37,7 @@ def _ids(reader: Reader, key: str, label: str) -> list[str] | None:
     raw = reader.raw(key)
     values = [raw] if isinstance(raw, str) else raw
     if is_blank(raw) or not isinstance(values, Sequence) or not all(isinstance(v, str) and v for v in values):
-        reader.add(reader.at(key), f"{label}应是选项编号的列表，例如 [\"a\", \"c\"]")
+        reader.add(reader.at(key), f'{label}应是选项编号的列表，例如 ["a", "c"]')
         return None
     return list(values)
 
@@ -65,9 +65,14 @@ def _question(row: Reader, seen: set[str]) -> dict[str, object]:
     if kind == "single" and len(answer) > 1:
         row.add(row.at("answer"), "单选题只能有一个正确答案")
     return {
-        "id": qid, "type": kind, "prompt": row.text("prompt", "题目"), "options": options,
-        "option_explanations": explanations, "answer": answer,
-        "explanation": row.text("explanation", "解析"), "section": row.text("section", "相关章节", limit=300),
+        "id": qid,
+        "type": kind,
+        "prompt": row.text("prompt", "题目"),
+        "options": options,
+        "option_explanations": explanations,
+        "answer": answer,
+        "explanation": row.text("explanation", "解析"),
+        "section": row.text("section", "相关章节", limit=300),
     }
 
 
@@ -107,19 +112,32 @@ def score_quiz(request: Request) -> dict[str, object]:
         elif q["type"] == "single" and len(chosen) > 1:
             answers.add(answers.at(q["id"]), "单选题只能选一个")
         chosen = [o for o in q["options"] if o in chosen]  # option order, whatever order they were clicked in
-        results.append({
-            "id": q["id"], "type": q["type"], "prompt": q["prompt"], "correct": bool(chosen) and set(chosen) == set(q["answer"]),
-            "answered": bool(chosen), "chosen": chosen,
-            "chosen_explanations": [q["option_explanations"][c] for c in chosen], "answer": q["answer"],
-            "explanation": q["explanation"], "section": q["section"],
-            # Per option, in definition order, so the page can explain whatever the learner chose.
-            "options": [{"id": o, "explanation": q["option_explanations"][o]} for o in q["options"]],
-        })
+        results.append(
+            {
+                "id": q["id"],
+                "type": q["type"],
+                "prompt": q["prompt"],
+                "correct": bool(chosen) and set(chosen) == set(q["answer"]),
+                "answered": bool(chosen),
+                "chosen": chosen,
+                "chosen_explanations": [q["option_explanations"][c] for c in chosen],
+                "answer": q["answer"],
+                "explanation": q["explanation"],
+                "section": q["section"],
+                # Per option, in definition order, so the page can explain whatever the learner chose.
+                "options": [{"id": o, "explanation": q["option_explanations"][o]} for o in q["options"]],
+            }
+        )
     reader.check()
     score, total = sum(r["correct"] for r in results), len(results)
     return {
-        "quiz": {"id": head["id"], "title": head["title"]}, "questions": results, "score": score, "total": total,
-        "ratio": tidy(score / total, 3), "pass_ratio": head["pass_ratio"], "passed": score >= head["pass_ratio"] * total - 1e-9,
+        "quiz": {"id": head["id"], "title": head["title"]},
+        "questions": results,
+        "score": score,
+        "total": total,
+        "ratio": tidy(score / total, 3),
+        "pass_ratio": head["pass_ratio"],
+        "passed": score >= head["pass_ratio"] * total - 1e-9,
     }
 
 
@@ -154,10 +172,16 @@ def score_capability(request: Request) -> dict[str, object]:
     for cap in CAPABILITIES:
         rated = [ratings[e.id] for e in cap.elements if e.id in ratings]
         mean = sum(rated) / len(rated) if rated else None
-        capabilities.append({
-            "id": cap.id, "name": cap.name, "mean": tidy(mean), "percentage": round(mean / 5 * 100) if mean else None,
-            "rated": len(rated), "elements": [{"id": e.id, "name": e.name, "rating": ratings.get(e.id)} for e in cap.elements],
-        })
+        capabilities.append(
+            {
+                "id": cap.id,
+                "name": cap.name,
+                "mean": tidy(mean),
+                "percentage": round(mean / 5 * 100) if mean else None,
+                "rated": len(rated),
+                "elements": [{"id": e.id, "name": e.name, "rating": ratings.get(e.id)} for e in cap.elements],
+            }
+        )
     scored = [c for c in capabilities if c["mean"] is not None]
     floor = min(c["mean"] for c in scored)
     lowest = [{"id": c["id"], "name": c["name"]} for c in scored if c["mean"] == floor]
@@ -168,14 +192,26 @@ def score_capability(request: Request) -> dict[str, object]:
     for eid in chosen:
         cap, element = ELEMENTS[eid]
         topic = TOPICS[element.topic]
-        plan.append({
-            "element": eid, "name": element.name, "capability": cap.name, "rating": ratings[eid],
-            "practice": element.practice, "topic": topic.id, "title": topic.title, "section": topic.section,
-        })
+        plan.append(
+            {
+                "element": eid,
+                "name": element.name,
+                "capability": cap.name,
+                "rating": ratings[eid],
+                "practice": element.practice,
+                "topic": topic.id,
+                "title": topic.title,
+                "section": topic.section,
+            }
+        )
     missing = [e.id for c in CAPABILITIES for e in c.elements if e.id not in ratings]
     return {
-        "capabilities": capabilities, "weakest": lowest[0] if len(lowest) == 1 else None,
-        "lowest": lowest, "complete": not missing, "missing": missing, "plan": plan,
+        "capabilities": capabilities,
+        "weakest": lowest[0] if len(lowest) == 1 else None,
+        "lowest": lowest,
+        "complete": not missing,
+        "missing": missing,
+        "plan": plan,
     }
 
 
@@ -194,7 +230,8 @@ def capability_table(request: Request) -> Table:
     result = score_capability(request)
     rows = tuple(
         (c["name"], e["name"], e["rating"] if e["rating"] is not None else "", c["mean"] if c["mean"] is not None else "")
-        for c in result["capabilities"] for e in c["elements"]
+        for c in result["capabilities"]
+        for e in c["elements"]
     )
     if result["weakest"]:
         verdict = f"最需要加强：{result['weakest']['name']}"
@@ -202,9 +239,7 @@ def capability_table(request: Request) -> Table:
         verdict = "三项能力平均分相同，没有明显的短板：看下面得分最低的要素"
     else:
         verdict = "并列最需要加强：" + "、".join(c["name"] for c in result["lowest"])
-    notes = (verdict,) + tuple(
-        f"练习“{p['name']}”（{p['capability']}）：{p['practice']} 重读：{p['title']}" for p in result["plan"]
-    )
+    notes = (verdict,) + tuple(f"练习“{p['name']}”（{p['capability']}）：{p['practice']} 重读：{p['title']}" for p in result["plan"])
     return Table("能力自测", ("能力", "要素", "评分", "能力平均分"), rows, notes)
 
 

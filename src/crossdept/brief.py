@@ -60,8 +60,9 @@ def department_lines(c: Contact, met: list[str], pressed: list[Pressure], today:
     return lines
 
 
-def brief(project: Project, contacts: list[Contact], escalated: dict[int, list[str]],
-          pressed: dict[int, list[Pressure]], today: dt.date | None) -> dict[str, object]:
+def brief(
+    project: Project, contacts: list[Contact], escalated: dict[int, list[str]], pressed: dict[int, list[Pressure]], today: dt.date | None
+) -> dict[str, object]:
     """``{needed, rows, text}``: the brief, when at least one department meets a step-5 criterion."""
     rows = [c for c in contacts if escalated.get(c.index)]
     if not rows:

@@ -34,18 +34,53 @@ from .request import Request
 from .tracker import BLOCKED, MAX_REFUSALS, Contact, criteria
 
 LABELS = {
-    "issue": "冲突的事情", "description": "发生了什么", "my_side": "我方", "their_side": "对方", "their_person": "对方关键人",
-    "my_position": "我方立场", "my_interest": "我方利益", "their_position": "对方立场", "their_interest": "对方利益",
-    "type": "冲突类型", "outcome": "结果对我的重要性", "relationship": "关系的重要性", "urgency": "时间压力",
-    "authority": "谁有决定权", "refusals": "对方已拒绝次数", "tried": "已经做过的沟通", "superior": "共同上级",
+    "issue": "冲突的事情",
+    "description": "发生了什么",
+    "my_side": "我方",
+    "their_side": "对方",
+    "their_person": "对方关键人",
+    "my_position": "我方立场",
+    "my_interest": "我方利益",
+    "their_position": "对方立场",
+    "their_interest": "对方利益",
+    "type": "冲突类型",
+    "outcome": "结果对我的重要性",
+    "relationship": "关系的重要性",
+    "urgency": "时间压力",
+    "authority": "谁有决定权",
+    "refusals": "对方已拒绝次数",
+    "tried": "已经做过的沟通",
+    "superior": "共同上级",
 }
 URGENCIES = ("低", "中", "高", "紧急")
-URGENCY_CHOICES = {**{u: u for u in URGENCIES}, "不急": "低", "一般": "中", "较高": "高", "很急": "紧急", "十万火急": "紧急",
-                   "LOW": "低", "MEDIUM": "中", "HIGH": "高", "EMERGENCY": "紧急"}
+URGENCY_CHOICES = {
+    **{u: u for u in URGENCIES},
+    "不急": "低",
+    "一般": "中",
+    "较高": "高",
+    "很急": "紧急",
+    "十万火急": "紧急",
+    "LOW": "低",
+    "MEDIUM": "中",
+    "HIGH": "高",
+    "EMERGENCY": "紧急",
+}
 AUTHORITIES = ("我方", "对方", "双方共同", "都没有")
-AUTHORITY_CHOICES = {**{a: a for a in AUTHORITIES}, "我": "我方", "我方有权": "我方", "我有权决定": "我方", "对方有权": "对方",
-                     "共同": "双方共同", "双方": "双方共同", "共同决定": "双方共同", "没有": "都没有", "都没有权": "都没有",
-                     "需要共同上级": "都没有", "共同上级": "都没有", "上级": "都没有"}
+AUTHORITY_CHOICES = {
+    **{a: a for a in AUTHORITIES},
+    "我": "我方",
+    "我方有权": "我方",
+    "我有权决定": "我方",
+    "对方有权": "对方",
+    "共同": "双方共同",
+    "双方": "双方共同",
+    "共同决定": "双方共同",
+    "没有": "都没有",
+    "都没有权": "都没有",
+    "需要共同上级": "都没有",
+    "共同上级": "都没有",
+    "上级": "都没有",
+}
 # Words that judge people instead of describing what happened (逻辑1: nobody is the enemy).
 _BLAME = ("不配合", "官僚", "故意", "刁难", "推诿", "甩锅", "就是不", "不讲理", "摆架子")
 
@@ -72,8 +107,7 @@ class Conflict:
 
     @property
     def text(self) -> str:
-        return (f"{self.issue} {self.description} {self.my_position} {self.my_interest} "
-                f"{self.their_position} {self.their_interest} {self.tried}")
+        return f"{self.issue} {self.description} {self.my_position} {self.my_interest} {self.their_position} {self.their_interest} {self.tried}"
 
 
 def _whole(reader: Reader, key: str, low: int, high: int, message: str) -> int | None:
@@ -93,9 +127,22 @@ def _whole(reader: Reader, key: str, low: int, high: int, message: str) -> int |
 
 def read(data: object) -> Conflict:
     reader = Reader(data)
-    texts = {k: reader.text(k, LABELS[k], limit=2000) for k in
-             ("issue", "description", "my_side", "their_side", "their_person", "my_position", "my_interest",
-              "their_position", "their_interest", "tried", "superior")}
+    texts = {
+        k: reader.text(k, LABELS[k], limit=2000)
+        for k in (
+            "issue",
+            "description",
+            "my_side",
+            "their_side",
+            "their_person",
+            "my_position",
+            "my_interest",
+            "their_position",
+            "their_interest",
+            "tried",
+            "superior",
+        )
+    }
     typed = reader.text("type", LABELS["type"], limit=50)
     chosen = guide.TYPE_CHOICES.get(typed) or guide.TYPE_CHOICES.get(typed.lower())
     if typed and not chosen:  # name the five types, not their ids and aliases
@@ -106,8 +153,7 @@ def read(data: object) -> Conflict:
     authority = reader.choice("authority", LABELS["authority"], AUTHORITY_CHOICES)
     refusals = _whole(reader, "refusals", 0, MAX_REFUSALS, f"{LABELS['refusals']}应是 0 到 {MAX_REFUSALS} 之间的整数")
     reader.check()
-    return Conflict(chosen_type=chosen, outcome=outcome, relationship=relationship, urgency=urgency, authority=authority,
-                    refusals=refusals or 0, **texts)
+    return Conflict(chosen_type=chosen, outcome=outcome, relationship=relationship, urgency=urgency, authority=authority, refusals=refusals or 0, **texts)
 
 
 def recommend(c: Conflict) -> dict[str, object] | None:
@@ -128,13 +174,15 @@ def recommend(c: Conflict) -> dict[str, object] | None:
         notes.append("时间很紧，充分合作来不及：先各让一步解决眼前，再找时间一起想根本的办法。")
     elif mode.id == "competing" and c.authority in ("对方", "都没有"):
         mode = guide.MODE_BY_ID["compromising"] if c.authority == "对方" else mode
-        notes.append("决定权在对方手里，硬争只会碰壁：先找双方都能接受的办法。" if c.authority == "对方"
-                     else "双方都没有决定权：坚持立场的正确方式是摆出事实，请共同上级从公司整体角度裁决，而不是和对方硬顶。")
+        notes.append(
+            "决定权在对方手里，硬争只会碰壁：先找双方都能接受的办法。"
+            if c.authority == "对方"
+            else "双方都没有决定权：坚持立场的正确方式是摆出事实，请共同上级从公司整体角度裁决，而不是和对方硬顶。"
+        )
     if mode.id == "avoiding" and pressed:
         mode = guide.MODE_BY_ID["compromising"]
         notes.append("时间压力大，回避只会让问题拖大：花一点时间找一个双方都能接受的办法，尽快了结。")
-    alternatives = [{"mode": other, "name": guide.MODE_BY_ID[other].name, "when": when}
-                    for other, when in guide.ALTERNATIVES[mode.id]]
+    alternatives = [{"mode": other, "name": guide.MODE_BY_ID[other].name, "when": when} for other, when in guide.ALTERNATIVES[mode.id]]
     if mode is not base and all(a["mode"] != base.id for a in alternatives):
         alternatives.insert(0, {"mode": base.id, "name": base.name, "when": "时间压力过去、情况正常之后，回到这种方式"})
     return {"mode": mode, "base": base, "reason": reason, "adjustments": notes, "alternatives": alternatives}
@@ -151,8 +199,19 @@ def conflict_type(c: Conflict) -> tuple[guide.ConflictType | None, str | None, g
 def escalation(c: Conflict, kind: guide.ConflictType | None) -> list[str]:
     """Step 5's criteria this conflict meets, judged as the tracker judges a department (plus a
     structural conflict nobody present can decide, which is a cross-department authority conflict)."""
-    contact = Contact(0, c.their_side or "对方", None, BLOCKED if c.refusals else None, c.their_person, c.tried, "",
-                      None, f"{c.description} {c.their_position} {c.my_position}", None, c.refusals)
+    contact = Contact(
+        0,
+        c.their_side or "对方",
+        None,
+        BLOCKED if c.refusals else None,
+        c.their_person,
+        c.tried,
+        "",
+        None,
+        f"{c.description} {c.their_position} {c.my_position}",
+        None,
+        c.refusals,
+    )
     met = criteria(contact)
     if kind and kind.id == "structure" and c.authority == "都没有" and c.refusals and "authority" not in met:
         met.append("authority")
@@ -163,40 +222,58 @@ def interests(c: Conflict) -> dict[str, object]:
     """Fisher and Ury's question behind each position: why do they (and I) want that?"""
     them = c.their_side or "对方"
     archetype = match_archetype(c.their_side) or GENERIC
-    theirs = [f"{them}坚持“{c.their_position.rstrip('。')}”，是为了得到什么、避免什么？" if c.their_position
-              else f"{them}具体想要什么？先把对方的立场写下来。",
-              f"如果照我们说的做，{them}会失去什么：KPI、预算、人手，还是要担的风险？",
-              f"{them}要向谁交代？那个人最看重什么？",
-              *(f"{them if archetype is not GENERIC else '很多部门'}常有的顾虑：{q}" for q in archetype.concerns[:2])]
-    mine = [f"我坚持“{c.my_position.rstrip('。')}”，真正要的是什么？有没有别的做法也能得到它？" if c.my_position
-            else "我具体想要什么？先把我方的立场写下来。",
-            "这件事里，我最不能让步的是哪一点？哪些可以商量？"]
+    theirs = [
+        f"{them}坚持“{c.their_position.rstrip('。')}”，是为了得到什么、避免什么？" if c.their_position else f"{them}具体想要什么？先把对方的立场写下来。",
+        f"如果照我们说的做，{them}会失去什么：KPI、预算、人手，还是要担的风险？",
+        f"{them}要向谁交代？那个人最看重什么？",
+        *(f"{them if archetype is not GENERIC else '很多部门'}常有的顾虑：{q}" for q in archetype.concerns[:2]),
+    ]
+    mine = [
+        f"我坚持“{c.my_position.rstrip('。')}”，真正要的是什么？有没有别的做法也能得到它？" if c.my_position else "我具体想要什么？先把我方的立场写下来。",
+        "这件事里，我最不能让步的是哪一点？哪些可以商量？",
+    ]
     shared = ["双方有没有共同的利益：客户满意、门店运营、公司整体的目标？", "有没有一个方案能同时满足双方最在意的那一点？"]
-    return {"mine": {"position": c.my_position, "interest": c.my_interest, "prompts": mine},
-            "theirs": {"position": c.their_position, "interest": c.their_interest, "prompts": theirs},
-            "shared": shared}
+    return {
+        "mine": {"position": c.my_position, "interest": c.my_interest, "prompts": mine},
+        "theirs": {"position": c.their_position, "interest": c.their_interest, "prompts": theirs},
+        "shared": shared,
+    }
 
 
-def _flags(c: Conflict, kind: guide.ConflictType | None, source: str | None, suggested: guide.ConflictType | None,
-           met: list[str], mode: dict[str, object] | None) -> list[Flag]:
+def _flags(
+    c: Conflict, kind: guide.ConflictType | None, source: str | None, suggested: guide.ConflictType | None, met: list[str], mode: dict[str, object] | None
+) -> list[Flag]:
     flags, them = [], c.their_side or "对方"
     if met:
         reasons = "；".join(cr.title for cr in ESCALATION_CRITERIA if cr.id in met)
-        flags.append(Flag("escalate", None, "warning", f"和{them}的冲突符合升级的条件（{reasons}）：可以请{c.superior or '共同上级'}"
-                                                        "从公司整体角度协调——是寻求指导，不是告状。", "step-5"))
+        flags.append(
+            Flag(
+                "escalate",
+                None,
+                "warning",
+                f"和{them}的冲突符合升级的条件（{reasons}）：可以请{c.superior or '共同上级'}从公司整体角度协调——是寻求指导，不是告状。",
+                "step-5",
+            )
+        )
     words = [w for w in _BLAME if w in c.text]
     if words:
-        flags.append(Flag("blame_words", None, "warning", f"描述里有“{words[0]}”这样评判人的词：换成发生了什么、影响多大，"
-                                                          "对方才不会一开口就站到对立面。", "logic-1"))
+        flags.append(
+            Flag("blame_words", None, "warning", f"描述里有“{words[0]}”这样评判人的词：换成发生了什么、影响多大，对方才不会一开口就站到对立面。", "logic-1")
+        )
     if c.their_position and not c.their_interest:
-        flags.append(Flag("no_their_interest", None, "info", f"只写了{them}的立场，还没写他们的利益：立场是他们要什么，"
-                                                               "利益是他们为什么要，解决办法往往藏在利益里。", "conflict-interests"))
+        flags.append(
+            Flag(
+                "no_their_interest",
+                None,
+                "info",
+                f"只写了{them}的立场，还没写他们的利益：立场是他们要什么，利益是他们为什么要，解决办法往往藏在利益里。",
+                "conflict-interests",
+            )
+        )
     if c.my_position and not c.my_interest:
-        flags.append(Flag("no_my_interest", None, "info", "只写了我方的立场：想清楚自己为什么要它，才知道哪些可以让、哪些不能让。",
-                          "conflict-interests"))
+        flags.append(Flag("no_my_interest", None, "info", "只写了我方的立场：想清楚自己为什么要它，才知道哪些可以让、哪些不能让。", "conflict-interests"))
     if source == "chosen" and suggested and suggested is not kind:
-        flags.append(Flag("other_type", None, "info", f"你选的是{kind.name}；从描述看也带有{suggested.name}的成分："
-                                                      f"{suggested.first_move}", "conflict-types"))
+        flags.append(Flag("other_type", None, "info", f"你选的是{kind.name}；从描述看也带有{suggested.name}的成分：{suggested.first_move}", "conflict-types"))
     if mode is None and (c.outcome is None) != (c.relationship is None):
         flags.append(Flag("importance_missing", None, "info", "两项重要性都打了分（1–5），才能给出处理方式的建议。", "conflict-modes"))
     return flags
@@ -221,13 +298,22 @@ def analyze(request: Request) -> dict[str, object]:
         reason_display = "\n".join(lines)
     them = c.their_side or "对方"
     found = interests(c)
-    interests_display = "\n".join([
-        f"{them}：", *(f"- {p}" for p in found["theirs"]["prompts"]), "我方：", *(f"- {p}" for p in found["mine"]["prompts"]),
-        "共同点：", *(f"- {p}" for p in found["shared"])])
+    interests_display = "\n".join(
+        [
+            f"{them}：",
+            *(f"- {p}" for p in found["theirs"]["prompts"]),
+            "我方：",
+            *(f"- {p}" for p in found["mine"]["prompts"]),
+            "共同点：",
+            *(f"- {p}" for p in found["shared"]),
+        ]
+    )
     titles = [cr for cr in ESCALATION_CRITERIA if cr.id in met]
-    message = (f"建议升级：{'；'.join(cr.title for cr in titles)}。请{c.superior or '共同上级'}"
-               f"{'，并'.join(cr.support for cr in titles)}。" if met else
-               "暂不需要升级：先按五步法和对方谈。对方明确拒绝且说服不了、涉及跨部门权限冲突或需要公司层面调配资源时，再请上级协调。")
+    message = (
+        f"建议升级：{'；'.join(cr.title for cr in titles)}。请{c.superior or '共同上级'}{'，并'.join(cr.support for cr in titles)}。"
+        if met
+        else "暂不需要升级：先按五步法和对方谈。对方明确拒绝且说服不了、涉及跨部门权限冲突或需要公司层面调配资源时，再请上级协调。"
+    )
     return {
         "type": {**kind.as_dict(), "source": source} if kind else None,
         "suggested_type": suggested.id if suggested else None,
@@ -245,8 +331,7 @@ def analyze(request: Request) -> dict[str, object]:
         "plan": steps,
         "plan_display": "\n".join(f"{s['number']}. {s['title']}：{s['action']}" for s in steps),
         "opening": sentence,
-        "escalation": {"needed": bool(met), "criteria": [{"id": cr.id, "title": cr.title, "support": cr.support} for cr in titles],
-                       "message": message},
+        "escalation": {"needed": bool(met), "criteria": [{"id": cr.id, "title": cr.title, "support": cr.support} for cr in titles], "message": message},
         "escalation_display": message,
         "flags": ordered(_flags(c, kind, source, suggested, met, advice["mode"] if advice else None)),
     }
@@ -255,17 +340,27 @@ def analyze(request: Request) -> dict[str, object]:
 def table(request: Request) -> Table:
     c, result = read(request.data), analyze(request)
     mode = result["mode"]
-    rows = tuple((label, value) for label, value in (
-        ("冲突的事情", c.issue), ("发生了什么", c.description), ("双方", f"{c.my_side or '我方'} ↔ {c.their_side or '对方'}"),
-        ("我方立场", c.my_position), ("我方利益", c.my_interest), ("对方立场", c.their_position), ("对方利益", c.their_interest),
-        ("冲突类型", result["type"]["name"] if result["type"] else ""),
-        ("重要性", f"结果 {c.outcome}/5，关系 {c.relationship}/5" if c.outcome and c.relationship else ""),
-        ("时间压力", c.urgency or ""), ("谁有决定权", c.authority or ""),
-        ("建议的处理方式", f"{mode['name']}（{mode['english']}）" if mode else ""), ("理由", result["reason"]),
-        ("是否升级", "建议升级" if result["escalation"]["needed"] else "暂不需要"),
-    ) if value)
-    sections = (Section("冲突解决五步计划", result["plan_display"]), Section("开场白", result["opening"]),
-                Section("升级判断", result["escalation_display"]))
+    rows = tuple(
+        (label, value)
+        for label, value in (
+            ("冲突的事情", c.issue),
+            ("发生了什么", c.description),
+            ("双方", f"{c.my_side or '我方'} ↔ {c.their_side or '对方'}"),
+            ("我方立场", c.my_position),
+            ("我方利益", c.my_interest),
+            ("对方立场", c.their_position),
+            ("对方利益", c.their_interest),
+            ("冲突类型", result["type"]["name"] if result["type"] else ""),
+            ("重要性", f"结果 {c.outcome}/5，关系 {c.relationship}/5" if c.outcome and c.relationship else ""),
+            ("时间压力", c.urgency or ""),
+            ("谁有决定权", c.authority or ""),
+            ("建议的处理方式", f"{mode['name']}（{mode['english']}）" if mode else ""),
+            ("理由", result["reason"]),
+            ("是否升级", "建议升级" if result["escalation"]["needed"] else "暂不需要"),
+        )
+        if value
+    )
+    sections = (Section("冲突解决五步计划", result["plan_display"]), Section("开场白", result["opening"]), Section("升级判断", result["escalation_display"]))
     notes = tuple(f["message"] for f in result["flags"])
     return Table("冲突诊断", ("项目", "内容"), rows, notes, sections)
 

@@ -79,12 +79,14 @@ def plan(c: Conflict, kind: ConflictType | None, mode: Mode | None, escalate: li
         meet = f"情况紧急：先按你的决定处理，当天就找{who}说明原因，再约时间复盘{issue}。"
     if kind and kind.id == "relationship":
         meet += "先正面承认上次合作里我们没做好的地方。"
-    facts = (f"用事实讲清楚：{clean(c.description)}。" if c.description else "先把发生了什么写下来：时间、影响有多大、有哪些数据。")
+    facts = f"用事实讲清楚：{clean(c.description)}。" if c.description else "先把发生了什么写下来：时间、影响有多大、有哪些数据。"
     facts += f"我方想要：{_or(c.my_position, '（先写下来）')}；{them}想要：{_or(c.their_position, '（先问清楚）')}。"
     if kind and kind.id == "information":
         facts += kind.first_move
-    wants = [f"我方真正在意的是{clean(c.my_interest)}" if c.my_interest else "想清楚我方为什么要它、哪些可以让",
-             f"{them}真正在意的是{clean(c.their_interest)}" if c.their_interest else f"问清{them}为什么坚持、背后担心什么"]
+    wants = [
+        f"我方真正在意的是{clean(c.my_interest)}" if c.my_interest else "想清楚我方为什么要它、哪些可以让",
+        f"{them}真正在意的是{clean(c.their_interest)}" if c.their_interest else f"问清{them}为什么坚持、背后担心什么",
+    ]
     find = "；".join(wants) + "。再找出双方共同的利益：客户、门店、公司整体的目标。"
     design = f"按“{mode.name}”的方式推进：{mode.stance}" if mode else "先给两项重要性打分，确定处理方式。"
     if kind and kind.id != "information":
@@ -97,4 +99,4 @@ def plan(c: Conflict, kind: ConflictType | None, mode: Mode | None, escalate: li
     else:
         agree += "谈不拢时，如果对方明确拒绝且说服不了、涉及跨部门权限冲突或需要公司层面调配资源，再请上级协调。"
     actions = (meet, facts, find, design, agree)
-    return [{**step.as_dict(), "action": action} for step, action in zip(RESOLUTION_STEPS, actions)]
+    return [{**step.as_dict(), "action": action} for step, action in zip(RESOLUTION_STEPS, actions, strict=True)]

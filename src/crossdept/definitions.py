@@ -146,13 +146,12 @@ def _check_questions(check: _Check, questions: object, where: str) -> None:
 def _check_section(check: _Check, node: Mapping, where: str) -> None:
     section = check.text(node, "section", where, required=False)
     if section and not _SECTION.match(section):
-        check.fail(path(where, "section"), f"'{section}' must be a page under docs/ with an optional heading id, "
-                                           "like 'day48/pitfalls.md#pitfall-3'")
+        check.fail(path(where, "section"), f"'{section}' must be a page under docs/ with an optional heading id, like 'day48/pitfalls.md#pitfall-3'")
 
 
 def _check_form(check: _Check, node: Mapping) -> None:
     """A form the core reads (``columns.FORM_FIELDS``) asks only for fields the core knows."""
-    action = check.text(node, "action", "")
+    check.text(node, "action", "")
     keys = _check_fields(check, node.get("fields"), "fields")
     _check_outputs(check, node.get("outputs"), "outputs")
     sheet = node.get("id")
@@ -204,8 +203,7 @@ def _check_column_agrees(check: _Check, sheet: str, column: Mapping, where: str)
     values = [c.get("value") if isinstance(c, Mapping) else c for c in listed]
     for j, value in enumerate(values):
         if value not in core.canonical:
-            check.fail(path(path(where, "choices"), j), f"'{value}' is not a value the core accepts for '{sheet}.{key}' "
-                                                        f"(one of: {', '.join(core.canonical)})")
+            check.fail(path(path(where, "choices"), j), f"'{value}' is not a value the core accepts for '{sheet}.{key}' (one of: {', '.join(core.canonical)})")
     missing = [v for v in core.canonical if v not in values]
     if missing:
         check.fail(path(where, "choices"), f"the core's values {', '.join(missing)} are not offered")
@@ -280,8 +278,7 @@ def _check_capability(check: _Check, node: Mapping) -> None:
             eid = element_node.get("id")
             element = elements.get(eid)
             if cap and element is None:
-                check.fail(path(element_at, "id"), f"'{eid}' is not an element of '{cap.id}' "
-                                                   f"(its elements: {', '.join(elements)})")
+                check.fail(path(element_at, "id"), f"'{eid}' is not an element of '{cap.id}' (its elements: {', '.join(elements)})")
             elif element and check.text(element_node, "label", element_at) not in ("", element.name):
                 check.fail(path(element_at, "label"), f"must be the playbook's name '{element.name}'")
             check.text(element_node, "statement", element_at)

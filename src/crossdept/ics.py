@@ -55,8 +55,7 @@ def uid(seed: str) -> str:
 
 def calendar(name: str, events: Iterable[Event], stamp: dt.date | None) -> str:
     """The VCALENDAR text with CRLF line ends; ``stamp`` (today) is DTSTAMP, else each event's day."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{escape(name)}"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}"]
     for event in events:
         lines += [
             "BEGIN:VEVENT",

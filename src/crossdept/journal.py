@@ -56,8 +56,15 @@ def read_journal(request: Request) -> tuple[str, list[tuple[str, str]], list[dic
         round_ = row.number("round", "作答轮次")
         if round_ is not None and not round_.is_integer():
             row.add(row.at("round"), "作答轮次应是整数，例如 1")
-        entries.append({"question": qid, "round": int(round_) if round_ else None, "saved": _saved(row),
-                        "text": row.text("text", "回答", limit=MAX_ANSWER), "index": index})
+        entries.append(
+            {
+                "question": qid,
+                "round": int(round_) if round_ else None,
+                "saved": _saved(row),
+                "text": row.text("text", "回答", limit=MAX_ANSWER),
+                "index": index,
+            }
+        )
     reader.check()
     return title, questions, entries
 
@@ -74,8 +81,7 @@ def to_markdown(title: str, questions: list[tuple[str, str]], entries: list[dict
         lines += [f"导出日期：{today.isoformat()}", ""]
     for number, (qid, prompt) in enumerate(questions, 1):
         lines += [f"## {number}. {md_inline(prompt)}", ""]
-        answers = sorted((e for e in entries if e["question"] == qid and e["text"]),
-                         key=lambda e: (e["saved"], e["round"] or 0, e["index"]))
+        answers = sorted((e for e in entries if e["question"] == qid and e["text"]), key=lambda e: (e["saved"], e["round"] or 0, e["index"]))
         if not answers:
             lines += ["（还没有回答）", ""]
         for entry in answers:
@@ -88,8 +94,10 @@ def export_journal(request: Request) -> dict[str, str]:
     if fmt != "markdown":
         raise InputError([Problem("format", "反思日志只能导出为 Markdown（format: markdown）")])
     title, questions, entries = read_journal(request)
-    return {"text": to_markdown(title, questions, entries, request.today),
-            "filename": filename("", title, request, ".md")}  # the title as the "project": made file-name safe
+    return {
+        "text": to_markdown(title, questions, entries, request.today),
+        "filename": filename("", title, request, ".md"),
+    }  # the title as the "project": made file-name safe
 
 
 ACTIONS = {"export": export_journal}

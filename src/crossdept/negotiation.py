@@ -37,18 +37,45 @@ from .request import Request
 from .sheet import tidy
 
 LABELS = {
-    "issue": "谈判议题", "counterpart": "对方", "unit": "单位", "direction": "我希望", "target": "我的目标",
-    "reservation": "我的底线", "batna": "我的 BATNA", "batna_value": "我的 BATNA 折算值", "their_reservation": "对方的底线（估计）",
-    "their_batna": "对方的 BATNA（估计）", "their_batna_value": "对方的 BATNA 折算值", "their_interests": "对方的利益",
-    "options": "互利方案", "criteria": "客观标准", "concessions": "让步计划",
+    "issue": "谈判议题",
+    "counterpart": "对方",
+    "unit": "单位",
+    "direction": "我希望",
+    "target": "我的目标",
+    "reservation": "我的底线",
+    "batna": "我的 BATNA",
+    "batna_value": "我的 BATNA 折算值",
+    "their_reservation": "对方的底线（估计）",
+    "their_batna": "对方的 BATNA（估计）",
+    "their_batna_value": "对方的 BATNA 折算值",
+    "their_interests": "对方的利益",
+    "options": "互利方案",
+    "criteria": "客观标准",
+    "concessions": "让步计划",
 }
 AMOUNTS = ("target", "reservation", "batna_value", "their_reservation", "their_batna_value")
 DIRECTION_LABELS = {MORE: "越多越好", LESS: "越少越好"}
 DIRECTION_CHOICES = {
-    "越多越好": MORE, "越高越好": MORE, "越多": MORE, "越高": MORE, "多": MORE, "高": MORE, "卖方": MORE, "我想要更多": MORE,
-    "MORE": MORE, "SELLER": MORE,
-    "越少越好": LESS, "越低越好": LESS, "越少": LESS, "越低": LESS, "少": LESS, "低": LESS, "买方": LESS, "我想要更少": LESS,
-    "LESS": LESS, "BUYER": LESS,
+    "越多越好": MORE,
+    "越高越好": MORE,
+    "越多": MORE,
+    "越高": MORE,
+    "多": MORE,
+    "高": MORE,
+    "卖方": MORE,
+    "我想要更多": MORE,
+    "MORE": MORE,
+    "SELLER": MORE,
+    "越少越好": LESS,
+    "越低越好": LESS,
+    "越少": LESS,
+    "越低": LESS,
+    "少": LESS,
+    "低": LESS,
+    "买方": LESS,
+    "我想要更少": LESS,
+    "LESS": LESS,
+    "BUYER": LESS,
 }
 MAX_LINES = 30
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔|－>|—>|换取[:：]?|换来[:：]?)\s*")
@@ -134,12 +161,30 @@ def read(data: object) -> Negotiation:
         side = "高于" if direction == MORE else "低于"
         kind = "最低" if direction == MORE else "最高"
         shown = amounts.unit.show if amounts.unit else Unit("").show
-        reader.add("reservation", f"你希望{DIRECTION_LABELS[direction]}，底线（{shown(reservation)}）不能{side}目标（{shown(target)}）："
-                                  f"底线是你能接受的{kind}结果，目标是你争取的结果")
+        reader.add(
+            "reservation",
+            f"你希望{DIRECTION_LABELS[direction]}，底线（{shown(reservation)}）不能{side}目标（{shown(target)}）："
+            f"底线是你能接受的{kind}结果，目标是你争取的结果",
+        )
     reader.check()
-    return Negotiation(issue, counterpart, amounts.unit, direction, source, target, reservation, batna, values["batna_value"],
-                       values["their_reservation"], their_batna, values["their_batna_value"], interests, options, criteria,
-                       concessions)
+    return Negotiation(
+        issue,
+        counterpart,
+        amounts.unit,
+        direction,
+        source,
+        target,
+        reservation,
+        batna,
+        values["batna_value"],
+        values["their_reservation"],
+        their_batna,
+        values["their_batna_value"],
+        interests,
+        options,
+        criteria,
+        concessions,
+    )
 
 
 def deal_range(n: Negotiation) -> dict[str, object]:
@@ -157,25 +202,30 @@ def anchor(n: Negotiation, found: dict[str, object]) -> dict[str, object]:
     if n.target is None:
         return {"value": None, "display": "", "justification": "先写下你的目标，才能定开价。"}
     if found["exists"] is False:
-        return {"value": None, "display": "", "justification": "双方的底线没有交集：先别报数字。从对方的利益谈起、拿出互利方案把蛋糕做大，"
-                                                                 "或者准备好执行你的 BATNA。"}
+        return {
+            "value": None,
+            "display": "",
+            "justification": "双方的底线没有交集：先别报数字。从对方的利益谈起、拿出互利方案把蛋糕做大，或者准备好执行你的 BATNA。",
+        }
     if found["exists"]:
         value = n.their_reservation
-        why = ("你的目标超出了对方可能接受的范围，开价放在对方底线附近，对方才会认真对待" if better(n.direction, n.target, value) else
-               "开价放在你估计的对方底线附近，比目标更进一步，给自己留出让步的空间" if better(n.direction, value, n.target) else
-               "你的目标正好是你估计的对方底线，就用目标开价")
+        why = (
+            "你的目标超出了对方可能接受的范围，开价放在对方底线附近，对方才会认真对待"
+            if better(n.direction, n.target, value)
+            else "开价放在你估计的对方底线附近，比目标更进一步，给自己留出让步的空间"
+            if better(n.direction, value, n.target)
+            else "你的目标正好是你估计的对方底线，就用目标开价"
+        )
         room = f"；让步的空间是从 {n.show(value)} 到你的底线 {n.show(n.reservation)}" if value != n.reservation else ""
         return {"value": value, "display": n.show(value), "justification": f"{why}{room}。{reason}。"}
-    return {"value": n.target, "display": n.show(n.target),
-            "justification": f"还不知道对方的底线：用你的目标开价，先别亮出自己的底线。{reason}。"}
+    return {"value": n.target, "display": n.show(n.target), "justification": f"还不知道对方的底线：用你的目标开价，先别亮出自己的底线。{reason}。"}
 
 
 def _zopa_display(n: Negotiation, found: dict[str, object]) -> str:
     if not found["known"]:
         return "还不能判断：需要你的底线、你估计的对方底线，以及你希望数值越多还是越少。"
     if not found["exists"]:
-        return (f"不存在：你的底线是 {n.show(n.reservation)}，估计对方的底线是 {n.show(n.their_reservation)}，"
-                f"还差 {n.show(found['gap'])}。")
+        return f"不存在：你的底线是 {n.show(n.reservation)}，估计对方的底线是 {n.show(n.their_reservation)}，还差 {n.show(found['gap'])}。"
     if found["low"] == found["high"]:
         return f"只有一个点：{n.show(found['low'])}，没有回旋余地。"
     return f"存在：{n.show(found['low'])} 到 {n.show(found['high'])} 之间都可能达成协议。"
@@ -200,7 +250,9 @@ def analyze(request: Request) -> dict[str, object]:
         "batnas": [{**b, "value": tidy(b["value"])} for b in options],
         "batna_display": "\n".join(
             f"{'我方' if b['side'] == 'mine' else '对方'}：{b['strength'] or '待判断'}"
-            f"{'（' + b['value_display'] + '）' if b['value_display'] else ''}。{b['advice']}" for b in options),
+            f"{'（' + b['value_display'] + '）' if b['value_display'] else ''}。{b['advice']}"
+            for b in options
+        ),
         "concessions": [{"line": c.line, "give": c.give, "get": c.get} for c in n.concessions],
         "flags": found_flags,
         "warnings_display": "\n".join(f"- {f['message']}" for f in found_flags if f["severity"] == "warning") or "没有需要特别注意的问题。",
@@ -212,15 +264,26 @@ def analyze(request: Request) -> dict[str, object]:
 
 def table(request: Request) -> Table:
     n, result = read(request.data), analyze(request)
-    rows = tuple((label, value) for label, value in (
-        ("谈判议题", n.issue), ("对方", n.counterpart), ("单位", result["unit"]), ("我希望", result["direction_display"]),
-        ("我的目标", n.show(n.target)), ("我的底线", n.show(n.reservation)),
-        ("我的 BATNA", "；".join(x for x in (n.batna, n.show(n.batna_value)) if x)),
-        ("对方的底线（估计）", n.show(n.their_reservation)),
-        ("对方的 BATNA（估计）", "；".join(x for x in (n.their_batna, n.show(n.their_batna_value)) if x)),
-        ("ZOPA", result["zopa_display"]), ("开价", result["anchor_display"]),
-        ("对方的利益", "\n".join(n.their_interests)), ("互利方案", "\n".join(n.options)), ("客观标准", "\n".join(n.criteria)),
-    ) if value)
+    rows = tuple(
+        (label, value)
+        for label, value in (
+            ("谈判议题", n.issue),
+            ("对方", n.counterpart),
+            ("单位", result["unit"]),
+            ("我希望", result["direction_display"]),
+            ("我的目标", n.show(n.target)),
+            ("我的底线", n.show(n.reservation)),
+            ("我的 BATNA", "；".join(x for x in (n.batna, n.show(n.batna_value)) if x)),
+            ("对方的底线（估计）", n.show(n.their_reservation)),
+            ("对方的 BATNA（估计）", "；".join(x for x in (n.their_batna, n.show(n.their_batna_value)) if x)),
+            ("ZOPA", result["zopa_display"]),
+            ("开价", result["anchor_display"]),
+            ("对方的利益", "\n".join(n.their_interests)),
+            ("互利方案", "\n".join(n.options)),
+            ("客观标准", "\n".join(n.criteria)),
+        )
+        if value
+    )
     plan = "\n".join(f"{c.line}. {c.give} → {c.get or '（还没写换取什么）'}" for c in n.concessions)
     sections = tuple(s for s in (Section("让步计划", plan), Section("开场话术", result["script"])) if s.body)
     return Table("谈判准备单", ("项目", "内容"), rows, tuple(f["message"] for f in result["flags"]), sections)

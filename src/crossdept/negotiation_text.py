@@ -28,6 +28,7 @@ def _bullets(items: tuple[str, ...] | list[str], missing: str) -> list[str]:
 def sheet(n: Negotiation, result: dict[str, object]) -> str:
     """The preparation sheet as Markdown: one page to take into the room."""
     mine, theirs = result["batnas"]
+
     def value(amount: float | None) -> str:
         return md_cell(n.show(amount)) or _NONE
 
@@ -35,17 +36,48 @@ def sheet(n: Negotiation, result: dict[str, object]) -> str:
         return md_cell("；".join(x for x in (found["text"], found["value_display"]) if x)) or _NONE
 
     heading = f"# 谈判准备单：{md_inline(n.issue)}" if n.issue else "# 谈判准备单"
-    facts = "　".join(x for x in (f"对方：{md_inline(n.counterpart)}" if n.counterpart else "",
-                                  f"单位：{md_inline(result['unit'])}" if result["unit"] else "",
-                                  f"我希望：{result['direction_display']}" if result["direction_display"] else "") if x)
+    facts = "　".join(
+        x
+        for x in (
+            f"对方：{md_inline(n.counterpart)}" if n.counterpart else "",
+            f"单位：{md_inline(result['unit'])}" if result["unit"] else "",
+            f"我希望：{result['direction_display']}" if result["direction_display"] else "",
+        )
+        if x
+    )
     lines = [heading, ""] + ([facts, ""] if facts else [])
-    lines += ["## 我方", "", "| 目标 | 底线 | BATNA | BATNA 强弱 |", "|---|---|---|---|",
-              f"| {value(n.target)} | {value(n.reservation)} | {batna(mine)} | {mine['strength'] or _NONE} |", ""]
-    lines += ["## 对方（我的估计）", "", "| 底线 | BATNA | BATNA 强弱 |", "|---|---|---|",
-              f"| {value(n.their_reservation)} | {batna(theirs)} | {theirs['strength'] or _NONE} |", "", "对方的利益：", ""]
+    lines += [
+        "## 我方",
+        "",
+        "| 目标 | 底线 | BATNA | BATNA 强弱 |",
+        "|---|---|---|---|",
+        f"| {value(n.target)} | {value(n.reservation)} | {batna(mine)} | {mine['strength'] or _NONE} |",
+        "",
+    ]
+    lines += [
+        "## 对方（我的估计）",
+        "",
+        "| 底线 | BATNA | BATNA 强弱 |",
+        "|---|---|---|",
+        f"| {value(n.their_reservation)} | {batna(theirs)} | {theirs['strength'] or _NONE} |",
+        "",
+        "对方的利益：",
+        "",
+    ]
     lines += _bullets(n.their_interests, "（还没写）")
-    lines += ["", "## 可达成协议的区间（ZOPA）", "", md_inline(result["zopa_display"]), "",
-              "## 开价", "", md_inline(result["anchor_display"]), "", "## 互利方案", ""]
+    lines += [
+        "",
+        "## 可达成协议的区间（ZOPA）",
+        "",
+        md_inline(result["zopa_display"]),
+        "",
+        "## 开价",
+        "",
+        md_inline(result["anchor_display"]),
+        "",
+        "## 互利方案",
+        "",
+    ]
     lines += _bullets(n.options, "（还没写）")
     lines += ["", "## 客观标准", ""] + _bullets(n.criteria, "（还没写）") + ["", "## 让步计划", ""]
     if n.concessions:

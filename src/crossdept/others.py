@@ -83,8 +83,7 @@ def read_asks(raw: object, today: dt.date | None) -> list[Ask]:
         except ValueError:
             person_days = None
         priority = _PRIORITIES.get(_text(row, "priority").upper()) or _PRIORITIES.get(_text(row, "priority"))
-        asks.append(Ask(index, resource, department, priority, needed_by, workload if person_days is not None else "",
-                        person_days, _text(row, "owner", 100)))
+        asks.append(Ask(index, resource, department, priority, needed_by, workload if person_days is not None else "", person_days, _text(row, "owner", 100)))
     return asks
 
 
@@ -101,8 +100,7 @@ def read_peers(raw: object) -> list[Peer]:
     for index, row in enumerate(_rows(raw)):
         department = _text(row, "department", 100)
         if department:
-            peers.append(Peer(index, department, _text(row, "owner", 100),
-                              STANCE_CHOICES.get(_text(row, "stance")), STATUS_CHOICES.get(_text(row, "status"))))
+            peers.append(Peer(index, department, _text(row, "owner", 100), STANCE_CHOICES.get(_text(row, "stance")), STATUS_CHOICES.get(_text(row, "status"))))
     return peers
 
 

@@ -19,8 +19,36 @@ from .numbers import format_count, format_yuan, parse_amount
 MONEY_FACTORS = {"元": 1, "块": 1, "块钱": 1, "万元": 10_000, "万": 10_000, "亿元": 100_000_000, "亿": 100_000_000}
 _ALIASES = {"％": "%", "人日": "人天", "工作日": "天", "天数": "天", "星期": "周", "个星期": "周", "礼拜": "周", "个礼拜": "周"}
 # Units an amount may end with, longest first so 人天 is not read as 天 and 万元 not as 元.
-UNITS = tuple(sorted({"人天", "人周", "人月", "个月", "小时", "天", "周", "月", "年", "%", "个", "人", "台", "次", "单", "分",
-                      "家", "件", "位", "名", *_ALIASES, *MONEY_FACTORS}, key=len, reverse=True))
+UNITS = tuple(
+    sorted(
+        {
+            "人天",
+            "人周",
+            "人月",
+            "个月",
+            "小时",
+            "天",
+            "周",
+            "月",
+            "年",
+            "%",
+            "个",
+            "人",
+            "台",
+            "次",
+            "单",
+            "分",
+            "家",
+            "件",
+            "位",
+            "名",
+            *_ALIASES,
+            *MONEY_FACTORS,
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _SUFFIX = re.compile(r"^(.*?\d\.?)(\D+)$")
 MAX_UNIT = 10
 

@@ -15,19 +15,38 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .flags import Flag
-from .playbook import ESCALATION_CRITERIA, Criterion
 from .others import Ask, Peer, format_day
+from .playbook import ESCALATION_CRITERIA, Criterion
 from .sheet import key, tidy
 from .workdays import WorkCalendar
 
 SLACK_DAYS = 10  # two working weeks: less than this before a P0 is due is "near" whatever its size
-_COMPLAINT = ("不配合", "拒绝配合", "不支持", "推诿", "推脱", "故意", "刁难", "拖延", "不作为", "甩锅", "态度差", "态度不好",
-              "不负责", "敷衍", "扯皮", "不讲理", "卡我们", "为难我们", "不靠谱", "太差")
+_COMPLAINT = (
+    "不配合",
+    "拒绝配合",
+    "不支持",
+    "推诿",
+    "推脱",
+    "故意",
+    "刁难",
+    "拖延",
+    "不作为",
+    "甩锅",
+    "态度差",
+    "态度不好",
+    "不负责",
+    "敷衍",
+    "扯皮",
+    "不讲理",
+    "卡我们",
+    "为难我们",
+    "不靠谱",
+    "太差",
+)
 
 
 # Not one of the course's three criteria, but what makes them urgent: no time left for the ladder.
-DEADLINE = Criterion("deadline", "必需资源临近需求时间，对方仍未同意",
-                     "帮我们判断这项必需资源能否按时到位，来不及时是否启用备选方案")
+DEADLINE = Criterion("deadline", "必需资源临近需求时间，对方仍未同意", "帮我们判断这项必需资源能否按时到位，来不及时是否启用备选方案")
 CRITERIA = (*ESCALATION_CRITERIA, DEADLINE)
 
 
@@ -56,8 +75,7 @@ def pressures(asks: list[Ask], today: dt.date | None, calendar: WorkCalendar) ->
     """The dated P0 asks among ``asks``, soonest first (none without a today to count from)."""
     if today is None:
         return []
-    found = [Pressure(a, calendar.working_days_between(today, a.needed_by), a.needed_by < today)
-             for a in asks if a.priority == "P0" and a.needed_by]
+    found = [Pressure(a, calendar.working_days_between(today, a.needed_by), a.needed_by < today) for a in asks if a.priority == "P0" and a.needed_by]
     return sorted(found, key=lambda p: (p.ask.needed_by, p.ask.index))
 
 
@@ -76,8 +94,7 @@ def owners_by_department(*groups: list[Peer]) -> dict[str, str]:
     return found
 
 
-def untracked_flags(asks: list[Ask], tracked: list[Peer], owners: dict[str, str], today: dt.date | None,
-                    calendar: WorkCalendar) -> list[Flag]:
+def untracked_flags(asks: list[Ask], tracked: list[Peer], owners: dict[str, str], today: dt.date | None, calendar: WorkCalendar) -> list[Flag]:
     """Flags on the resource list's P0 rows whose department the tracker does not follow or nobody can be asked in."""
     followed = {key(p.department) for p in tracked}
     flags = []
@@ -91,11 +108,23 @@ def untracked_flags(asks: list[Ask], tracked: list[Peer], owners: dict[str, str]
                 soon = "需求时间已经过了，" if ask.needed_by < today else f"离需求时间只剩 {left} 个工作日，"
         name, dept = ask.resource, ask.department
         if key(dept) not in followed:
-            flags.append(Flag("p0_not_tracked", ask.index, "error" if soon else "warning", (
-                f"必需资源“{name}”的持有部门{dept}还不在协调进度追踪表里：{soon}"
-                f"在追踪表里加上{dept}，写下立场、关键人和下一步，才不会漏掉跟进。"), "step-6"))
+            flags.append(
+                Flag(
+                    "p0_not_tracked",
+                    ask.index,
+                    "error" if soon else "warning",
+                    (f"必需资源“{name}”的持有部门{dept}还不在协调进度追踪表里：{soon}在追踪表里加上{dept}，写下立场、关键人和下一步，才不会漏掉跟进。"),
+                    "step-6",
+                )
+            )
         if not ask.owner and not owners.get(key(dept)):
-            flags.append(Flag("p0_no_key_person", ask.index, "error", (
-                f"必需资源“{name}”在资源清单、价值交换矩阵和追踪表里都没有{dept}的关键人：{soon}"
-                "先弄清楚对方谁能拍板，再去谈。"), "step-1"))
+            flags.append(
+                Flag(
+                    "p0_no_key_person",
+                    ask.index,
+                    "error",
+                    (f"必需资源“{name}”在资源清单、价值交换矩阵和追踪表里都没有{dept}的关键人：{soon}先弄清楚对方谁能拍板，再去谈。"),
+                    "step-1",
+                )
+            )
     return flags

@@ -20,19 +20,68 @@ from .project import Project
 from .sheet import items
 
 # Rule 4: something that makes saying yes cheaper — a smaller scope, a phase, a pilot, our own resources.
-LOWER_THRESHOLD = ("拆", "分期", "一期", "二期", "试点", "试行", "先做", "分批", "小范围", "测试", "阶段", "外包", "我们出",
-                   "先用", "先选", "先在", "先从", "先按", "先签", "先排")
+LOWER_THRESHOLD = (
+    "拆",
+    "分期",
+    "一期",
+    "二期",
+    "试点",
+    "试行",
+    "先做",
+    "分批",
+    "小范围",
+    "测试",
+    "阶段",
+    "外包",
+    "我们出",
+    "先用",
+    "先选",
+    "先在",
+    "先从",
+    "先按",
+    "先签",
+    "先排",
+)
 # Words that make a concern someone's own sentence (a question, a first or second person).
-_VOICE = ("我", "咱", "你", "您", "他", "她", "为什么", "凭什么", "怎么", "吗", "呢", "吧", "？", "?", "！", "!", "谁",
-          "会不会", "能不能", "有没有", "要不要", "是不是", "够不够", "清不清楚", "多少", "哪里")
+_VOICE = (
+    "我",
+    "咱",
+    "你",
+    "您",
+    "他",
+    "她",
+    "为什么",
+    "凭什么",
+    "怎么",
+    "吗",
+    "呢",
+    "吧",
+    "？",
+    "?",
+    "！",
+    "!",
+    "谁",
+    "会不会",
+    "能不能",
+    "有没有",
+    "要不要",
+    "是不是",
+    "够不够",
+    "清不清楚",
+    "多少",
+    "哪里",
+)
 # A concern's words → the topic it raises, said in our voice (inside, outside the company).
 _TOPICS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("安全", "隐私", "泄露", "保密"), "数据安全和隐私", "数据安全和隐私"),
     (("用在哪里", "用多久", "用途"), "数据的用途和边界", "使用范围和期限"),
     (("合规", "审计", "流程", "审批", "规定", "制度", "比价", "招标", "资质"), "流程和合规要求", "流程和资质要求"),
     (("KPI", "考核", "绩效", "指标"), "这件事在考核上怎么体现", "合作的商务回报"),
-    (("忙", "排满", "排期", "时间", "人手", "档期", "讲师", "场地", "工作量", "话务量", "处理时长", "编制", "排班", "占用", "工作", "负担"),
-     "人手和排期", "时间安排和投入的人力"),
+    (
+        ("忙", "排满", "排期", "时间", "人手", "档期", "讲师", "场地", "工作量", "话务量", "处理时长", "编制", "排班", "占用", "工作", "负担"),
+        "人手和排期",
+        "时间安排和投入的人力",
+    ),
     (("锅", "责任", "边界", "风险", "失败", "做砸", "纠纷", "负责"), "风险和责任的划分", "责任边界"),
     (("预算", "成本", "费用", "钱", "收回", "付款", "保费", "报价", "结算"), "投入和回报", "预算、报价和付款条件"),
     (("合同", "条款", "范围", "验收", "交付", "理赔", "修改次数", "期限"), "范围和验收标准", "合同条款和验收标准"),
@@ -98,8 +147,18 @@ def _greeting(owner: str, department: str, outside: bool) -> str:
     return f"{department}的业务负责人，您好。" if outside else f"{department}负责这件事的同事，您好。"
 
 
-def exchange_script(department: str, owner: str, their_needs: str, i_give: str, they_get: str, plan: str,
-                    archetype: Archetype, project: Project, asks: list[Ask], today: dt.date | None) -> str:
+def exchange_script(
+    department: str,
+    owner: str,
+    their_needs: str,
+    i_give: str,
+    they_get: str,
+    plan: str,
+    archetype: Archetype,
+    project: Project,
+    asks: list[Ask],
+    today: dt.date | None,
+) -> str:
     """The pitch to one department, from its row in the matrix and its rows in the resource list."""
     outside = archetype.outside
     topics, unread = concern_topics(their_needs, outside)

@@ -29,9 +29,8 @@ from .dates import add_days, read_date
 from .exports import Section, Table, exporter, filename
 from .fields import Reader
 from .flags import Flag, ordered
-from .playbook import (OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES,
-                       STATUS_CHOICES, STATUSES, ladder_step)
 from .others import asks_of, read_asks
+from .playbook import OBSTACLE_BY_LABEL, OBSTACLE_CHOICES, STANCE_CHOICES, STANCES, STATUS_CHOICES, STATUSES, ladder_step
 from .project import Project, read_project
 from .reasoning import CRITERIA, Pressure, pressures, reads_as_complaint
 from .request import Request
@@ -40,8 +39,16 @@ from .sheet import filled_rows, key, tidy
 SYNC_DAYS = 14  # step 6: sync with every partner department every two weeks
 MAX_REFUSALS = 99
 LABELS = {
-    "department": "部门", "stance": "立场", "status": "状态", "owner": "关键人", "progress": "最新进展",
-    "next_step": "下一步", "last_contact": "最近联系", "risk": "风险", "obstacle": "当前障碍", "refusals": "被拒次数",
+    "department": "部门",
+    "stance": "立场",
+    "status": "状态",
+    "owner": "关键人",
+    "progress": "最新进展",
+    "next_step": "下一步",
+    "last_contact": "最近联系",
+    "risk": "风险",
+    "obstacle": "当前障碍",
+    "refusals": "被拒次数",
 }
 UNSET = "未填"
 DONE, AGREED, BLOCKED = "已交付", "已同意", "受阻"
@@ -89,8 +96,7 @@ def read_contact(index: int, row: Reader, today: dt.date | None) -> Contact:
     last_contact = read_date(row, "last_contact", LABELS["last_contact"], today, past=True)
     risk = row.text("risk", LABELS["risk"], limit=2000)
     obstacle = row.choice("obstacle", LABELS["obstacle"], OBSTACLE_CHOICES)
-    return Contact(index, department, stance, status, owner, progress, next_step,
-                   last_contact.day if last_contact else None, risk, obstacle, _refusals(row))
+    return Contact(index, department, stance, status, owner, progress, next_step, last_contact.day if last_contact else None, risk, obstacle, _refusals(row))
 
 
 def read(request: Request) -> tuple[Project, list[Contact]]:
@@ -138,7 +144,15 @@ def _flags(c: Contact, today: dt.date | None, met: list[str]) -> list[Flag]:
         flags.append(Flag("followup_due", i, "warning", f"和{dept}已经 {days} 天没联系了：协作部门至少每两周同步一次进展。", "step-6"))
     if met:
         reasons = "；".join(cr.title for cr in CRITERIA if cr.id in met)
-        flags.append(Flag("escalate", i, "warning", f"{dept}符合升级的条件（{reasons}）：可以请上级从公司整体角度协调——是寻求指导，不是告状，升级简报已经按这个口径写好。", "step-5"))
+        flags.append(
+            Flag(
+                "escalate",
+                i,
+                "warning",
+                f"{dept}符合升级的条件（{reasons}）：可以请上级从公司整体角度协调——是寻求指导，不是告状，升级简报已经按这个口径写好。",
+                "step-5",
+            )
+        )
     elif c.refusals >= 1 and c.open:
         step = ladder_step(c.refusals)
         flags.append(Flag("ladder", i, "info", f"{dept}已经拒绝过 {c.refusals} 次：{step.title}。{step.action}", step.topic))
@@ -173,33 +187,72 @@ def analyze(request: Request) -> tuple[Project, dict[str, object]]:
     for c in contacts:
         obstacle = OBSTACLE_BY_LABEL.get(c.obstacle or "")
         due = next_contact(c, today)
-        rows.append({
-            "row": c.index, "department": c.department, "stance": c.stance, "status": c.status, "owner": c.owner,
-            "progress": c.progress, "next_step": c.next_step, "risk": c.risk, "obstacle": c.obstacle, "refusals": c.refusals,
-            "last_contact": c.last_contact.isoformat() if c.last_contact else None,
-            "next_contact": due.isoformat() if due else None,
-            "approach": by_stance[c.stance].approach if c.stance else "先判断这个部门的立场：盟友、可争取、中立还是对立。",
-            "strategies": [{"name": s.name, "how": s.how} for s in obstacle.strategies] if obstacle else [],
-            "obstacle_topic": obstacle.topic if obstacle else None,
-            "ladder": ladder_step(c.refusals).as_dict(),
-            "escalate": escalated[c.index],
-            "p0": [{"row": p.ask.index, "resource": p.ask.resource, "needed_by": p.ask.needed_by.isoformat(),
-                    "workdays_left": p.workdays_left, "person_days": tidy(p.ask.person_days), "tight": p.tight}
-                   for p in pressed[c.index]],
-        })
+        rows.append(
+            {
+                "row": c.index,
+                "department": c.department,
+                "stance": c.stance,
+                "status": c.status,
+                "owner": c.owner,
+                "progress": c.progress,
+                "next_step": c.next_step,
+                "risk": c.risk,
+                "obstacle": c.obstacle,
+                "refusals": c.refusals,
+                "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+                "next_contact": due.isoformat() if due else None,
+                "approach": by_stance[c.stance].approach if c.stance else "先判断这个部门的立场：盟友、可争取、中立还是对立。",
+                "strategies": [{"name": s.name, "how": s.how} for s in obstacle.strategies] if obstacle else [],
+                "obstacle_topic": obstacle.topic if obstacle else None,
+                "ladder": ladder_step(c.refusals).as_dict(),
+                "escalate": escalated[c.index],
+                "p0": [
+                    {
+                        "row": p.ask.index,
+                        "resource": p.ask.resource,
+                        "needed_by": p.ask.needed_by.isoformat(),
+                        "workdays_left": p.workdays_left,
+                        "person_days": tidy(p.ask.person_days),
+                        "tight": p.tight,
+                    }
+                    for p in pressed[c.index]
+                ],
+            }
+        )
         flags += _flags(c, today, escalated[c.index])
         if escalated[c.index] and c.risk and reads_as_complaint(c.risk):
-            flags.append(Flag("risk_reads_as_complaint", c.index, "info", (
-                f"{c.department}的风险写的是“{c.risk}”，读起来像在说人，升级简报里就没有引用它：把它改写成对项目的影响"
-                "（例如“排期晚于需求时间，上线要推迟两周”），简报会原样写进去。"), "step-5"))
+            flags.append(
+                Flag(
+                    "risk_reads_as_complaint",
+                    c.index,
+                    "info",
+                    (
+                        f"{c.department}的风险写的是“{c.risk}”，读起来像在说人，升级简报里就没有引用它：把它改写成对项目的影响"
+                        "（例如“排期晚于需求时间，上线要推迟两周”），简报会原样写进去。"
+                    ),
+                    "step-5",
+                )
+            )
         if due:
-            followups.append({"row": c.index, "department": c.department, "owner": c.owner, "due": due.isoformat(),
-                              "next_step": c.next_step, "overdue": bool(today and due < today)})
+            followups.append(
+                {
+                    "row": c.index,
+                    "department": c.department,
+                    "owner": c.owner,
+                    "due": due.isoformat(),
+                    "next_step": c.next_step,
+                    "overdue": bool(today and due < today),
+                }
+            )
     order = [c.index for c in sorted(contacts, key=lambda c: (_RANK.get(c.stance or "", _NO_STANCE_RANK), c.index))]
     followups.sort(key=lambda f: (f["due"], f["row"]))
     return project, {
-        "rows": rows, "order": order, "map": _grid(contacts), "followups": followups,
-        "brief": brief(project, contacts, escalated, pressed, today), "flags": ordered(flags),
+        "rows": rows,
+        "order": order,
+        "map": _grid(contacts),
+        "followups": followups,
+        "brief": brief(project, contacts, escalated, pressed, today),
+        "flags": ordered(flags),
     }
 
 
@@ -212,8 +265,20 @@ def table(request: Request) -> Table:
     columns = ("顺序", "部门", "立场", "状态", "关键人", "最新进展", "下一步", "最近联系", "下次跟进", "风险", "当前障碍", "被拒次数")
     by_row = {r["row"]: r for r in result["rows"]}
     rows = tuple(
-        (n, r["department"], r["stance"] or "", r["status"] or "", r["owner"], r["progress"], r["next_step"],
-         r["last_contact"] or "", r["next_contact"] or "", r["risk"], r["obstacle"] or "", r["refusals"])
+        (
+            n,
+            r["department"],
+            r["stance"] or "",
+            r["status"] or "",
+            r["owner"],
+            r["progress"],
+            r["next_step"],
+            r["last_contact"] or "",
+            r["next_contact"] or "",
+            r["risk"],
+            r["obstacle"] or "",
+            r["refusals"],
+        )
         for n, r in enumerate((by_row[i] for i in result["order"]), 1)
     )
     sections = (Section("升级简报", result["brief"]["text"]),) if result["brief"]["needed"] else ()
@@ -231,15 +296,24 @@ def calendar(request: Request) -> dict[str, object]:
         who = f"{f['department']}（{f['owner']}）" if f["owner"] else f["department"]
         occurrence = seen[key(f["department"])] = seen.get(key(f["department"]), 0) + 1
         summary = ("【已逾期】" if f["overdue"] else "") + f"跟进{who}" + (f"：{f['next_step']}" if f["next_step"] else "")
-        details = [f"项目：{project.name}" if project.name else "", f"下一步：{f['next_step']}" if f["next_step"] else "",
-                   f"最新进展：{by_row[f['row']]['progress']}" if by_row[f["row"]]["progress"] else "",
-                   f"原定跟进日期：{f['due']}" if f["overdue"] else "",
-                   f"协作部门至少每两周同步一次进展（跨部门协调六步法第6步）。"]
-        events.append(ics.Event(f"{project.name}|{key(f['department'])}|{occurrence}", today if f["overdue"] and today else due,
-                                summary, "\n".join(d for d in details if d), f"今天跟进{who}"))
+        details = [
+            f"项目：{project.name}" if project.name else "",
+            f"下一步：{f['next_step']}" if f["next_step"] else "",
+            f"最新进展：{by_row[f['row']]['progress']}" if by_row[f["row"]]["progress"] else "",
+            f"原定跟进日期：{f['due']}" if f["overdue"] else "",
+            "协作部门至少每两周同步一次进展（跨部门协调六步法第6步）。",
+        ]
+        events.append(
+            ics.Event(
+                f"{project.name}|{key(f['department'])}|{occurrence}",
+                today if f["overdue"] and today else due,
+                summary,
+                "\n".join(d for d in details if d),
+                f"今天跟进{who}",
+            )
+        )
     name = f"{project.name} · 跟进提醒" if project.name else "跨部门协调 · 跟进提醒"
-    return {"text": ics.calendar(name, events, today), "filename": filename("跟进提醒", project.name, request, ".ics"),
-            "events": len(events)}
+    return {"text": ics.calendar(name, events, today), "filename": filename("跟进提醒", project.name, request, ".ics"), "events": len(events)}
 
 
 ACTIONS = {"review": review, "export": exporter(table, "协调进度追踪表"), "calendar": calendar}

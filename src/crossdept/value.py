@@ -46,13 +46,10 @@ def quantify(request: Request) -> dict[str, object]:
     clauses = []
     if annual_loss is not None:
         clauses.append(
-            f"这个问题让我们每月流失约{format_count(lost)}位客户，按每位客户每年{format_yuan(ltv)}的价值计算，"
-            f"一年损失约{format_yuan(annual_loss)}收入。"
+            f"这个问题让我们每月流失约{format_count(lost)}位客户，按每位客户每年{format_yuan(ltv)}的价值计算，一年损失约{format_yuan(annual_loss)}收入。"
         )
     if roi is not None:
-        clauses.append(
-            f"投入{format_yuan(investment)}，预计带来{format_yuan(revenue)}收入，投入产出比约{format_times(roi)}。"
-        )
+        clauses.append(f"投入{format_yuan(investment)}，预计带来{format_yuan(revenue)}收入，投入产出比约{format_times(roi)}。")
     return {
         "annual_loss": annual_loss,
         "annual_loss_display": format_yuan(annual_loss) if annual_loss is not None else "",

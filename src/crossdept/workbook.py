@@ -39,8 +39,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from . import exchange, locations, resources, tracker, value
-from .errors import InputError, Problem
 from .dates import add_days
+from .errors import InputError, Problem
 from .exports import Table, cell_text, filename, md_inline, read_format, to_markdown
 from .fields import MAX_ROWS, Reader, describe
 from .locations import locate
@@ -52,7 +52,9 @@ FORMAT = "crossdept-workbook"
 VERSION = 2
 MAX_CHARS = 2_000_000
 TABLES: dict[str, tuple[str, ...]] = {
-    "resources": tuple(resources.LABELS), "exchange": tuple(exchange.LABELS), "tracker": tuple(tracker.LABELS),
+    "resources": tuple(resources.LABELS),
+    "exchange": tuple(exchange.LABELS),
+    "tracker": tuple(tracker.LABELS),
 }
 VALUE_KEYS = tuple(value.LABELS)
 FORMS: tuple[str, ...] = ("value",)  # sheets that are one set of fields, not rows
@@ -225,10 +227,15 @@ def departments(request: Request) -> dict[str, object]:
                 entry["in"].append(sheet)
     listed = list(seen.values())
     skipped = {sheet: {key(name) for name in names} for sheet, names in book["skipped"].items()}
-    missing = {sheet: [{"department": d["department"], "owner": d["owner"]} for d in listed
-                       if sheet not in d["in"] and key(d["department"]) not in skipped.get(sheet, set())] for sheet in TABLES}
+    missing = {
+        sheet: [
+            {"department": d["department"], "owner": d["owner"]}
+            for d in listed
+            if sheet not in d["in"] and key(d["department"]) not in skipped.get(sheet, set())
+        ]
+        for sheet in TABLES
+    }
     return {"departments": listed, "missing": missing, "skipped": book["skipped"]}
-
 
 
 _SECTIONS = (
@@ -281,16 +288,32 @@ def tables(request: Request) -> dict[str, object]:
     sections = []
     for name, title, table, problems, level in _tables(book, request, project):
         if table is None:
-            sections.append({"sheet": name, "title": title, "level": level, "columns": [], "rows": [], "notes": [], "sections": [],
-                             "problems": [{"field": p.field, "message": locate(p.field, p.message, name)} for p in problems]})
+            sections.append(
+                {
+                    "sheet": name,
+                    "title": title,
+                    "level": level,
+                    "columns": [],
+                    "rows": [],
+                    "notes": [],
+                    "sections": [],
+                    "problems": [{"field": p.field, "message": locate(p.field, p.message, name)} for p in problems],
+                }
+            )
             continue
         width = len(table.columns) - table.csv_only_columns
-        sections.append({
-            "sheet": name, "title": table.title, "level": level, "columns": list(table.columns[:width]),
-            "rows": [[cell_text(c) for c in row[:width]] for row in table.rows],
-            "notes": list(table.notes), "sections": [{"title": s.title, "body": s.body} for s in table.sections],
-            "problems": [],
-        })
+        sections.append(
+            {
+                "sheet": name,
+                "title": table.title,
+                "level": level,
+                "columns": list(table.columns[:width]),
+                "rows": [[cell_text(c) for c in row[:width]] for row in table.rows],
+                "notes": list(table.notes),
+                "sections": [{"title": s.title, "body": s.body} for s in table.sections],
+                "problems": [],
+            }
+        )
     return {"project": {**project.as_dict(), "today": request.today.isoformat() if request.today else ""}, "sections": sections}
 
 

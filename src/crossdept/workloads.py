@@ -19,16 +19,45 @@ IMPLAUSIBLE_PERSON_MONTHS = 100  # one resource asking more than this is more li
 
 _WORKLOAD = re.compile(r"^(\d+(?:\.\d+)?)(人天|人日|天|日|人周|周|个人月|人月|个月|月|小时|人时|h)?$", re.IGNORECASE)
 _WORKLOAD_UNITS = {
-    "": 1, "人天": 1, "人日": 1, "天": 1, "日": 1,
-    "人周": 5, "周": 5,
-    "个人月": MONTH_PERSON_DAYS, "人月": MONTH_PERSON_DAYS, "个月": MONTH_PERSON_DAYS, "月": MONTH_PERSON_DAYS,
-    "小时": 0.125, "人时": 0.125, "h": 0.125,
+    "": 1,
+    "人天": 1,
+    "人日": 1,
+    "天": 1,
+    "日": 1,
+    "人周": 5,
+    "周": 5,
+    "个人月": MONTH_PERSON_DAYS,
+    "人月": MONTH_PERSON_DAYS,
+    "个月": MONTH_PERSON_DAYS,
+    "月": MONTH_PERSON_DAYS,
+    "小时": 0.125,
+    "人时": 0.125,
+    "h": 0.125,
 }
 # Units that say nothing about people: "10天" may be effort or a waiting time.
 _CALENDAR_UNITS = ("天", "日", "周", "个月", "月")
 # Work that is mostly waiting on someone else's process: its "10天" is usually elapsed time.
-_ELAPSED_WORK = ("审批", "审核", "批复", "签批", "报批", "流程", "周期", "等待", "排队", "签约", "合同", "采购", "到货",
-                 "交货", "备案", "公示", "招标", "走账", "付款")
+_ELAPSED_WORK = (
+    "审批",
+    "审核",
+    "批复",
+    "签批",
+    "报批",
+    "流程",
+    "周期",
+    "等待",
+    "排队",
+    "签约",
+    "合同",
+    "采购",
+    "到货",
+    "交货",
+    "备案",
+    "公示",
+    "招标",
+    "走账",
+    "付款",
+)
 
 
 def _clean(text: str) -> str:

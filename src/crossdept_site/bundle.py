@@ -35,8 +35,12 @@ def bundle(modules: Path, node_modules: Path, manifest: dict) -> Bundles:
     folder = Path(tempfile.mkdtemp(prefix="crossdept-bundle-"))
     job = folder / "job.json"
     out = folder / "out"
-    job.write_text(json.dumps({"modules": str(modules.resolve()), "outdir": str(out), "node_modules": str(node_modules.resolve()),
-                               "manifest": manifest}, ensure_ascii=False), encoding="utf-8")
+    job.write_text(
+        json.dumps(
+            {"modules": str(modules.resolve()), "outdir": str(out), "node_modules": str(node_modules.resolve()), "manifest": manifest}, ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
     done = subprocess.run([node, str(SCRIPT), str(job)], capture_output=True, text=True)
     if done.returncode != 0:
         raise BundleFailed(f"bundling the browser runtime failed:\n{done.stderr.strip()[-2000:]}")

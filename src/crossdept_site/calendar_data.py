@@ -22,4 +22,3 @@ def china_calendar(first_year: int, last_year: int) -> dict[str, list[str]]:
     off = sorted(day for day in china if first_year <= day.year <= last_year)
     worked = sorted(day for day in china.weekend_workdays if first_year <= day.year <= last_year)
     return {"holidays": [d.isoformat() for d in off], "workdays": [d.isoformat() for d in worked]}
-

@@ -25,9 +25,7 @@ def write_service_worker(site: Path) -> dict:
         digest.update(hashlib.sha256((site / name).read_bytes()).digest())
     immutable = [name for name in files if name.startswith(IMMUTABLE_PREFIXES)]
     precache = [
-        "./" if name == "index.html" else name.removesuffix("index.html")
-        for name in files
-        if name not in immutable and not name.endswith((".map", ".gz"))
+        "./" if name == "index.html" else name.removesuffix("index.html") for name in files if name not in immutable and not name.endswith((".map", ".gz"))
     ]
     manifest = {"build": digest.hexdigest()[:16], "precache": precache, "immutable": immutable}
     script = TEMPLATE.read_text(encoding="utf-8").replace("__MANIFEST__", json.dumps(manifest, ensure_ascii=False))

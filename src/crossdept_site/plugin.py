@@ -15,21 +15,21 @@ import logging
 import shutil
 from pathlib import Path
 
-from mkdocs.config import base, config_options as c
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 import crossdept
 from crossdept.errors import DefinitionError
-
 from crossdept.manifest import core_manifest
 
 from .bundle import BundleFailed, bundle
 from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
-from .script_library import library_file
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
+from .script_library import library_file
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
 
@@ -51,6 +51,7 @@ class CrossdeptConfig(base.Config):
 
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
     bundles = None
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.modules = root / "overrides" / MODULES

@@ -46,12 +46,19 @@ PARTS: tuple[tuple[str, str, str], ...] = (
 # Tag → words that mark it in a script's title, the heading above it or the page (first match wins
 # nothing: every matching tag is kept, so a script to IT about data carries both).
 DEPARTMENTS = {
-    "IT": ("IT", "系统"), "数据": ("数据",), "市场": ("市场",), "财务": ("财务", "费用", "赔付", "报销"),
-    "培训": ("培训",), "法务": ("法务",), "上级": ("CEO", "上级", "决策层"),
+    "IT": ("IT", "系统"),
+    "数据": ("数据",),
+    "市场": ("市场",),
+    "财务": ("财务", "费用", "赔付", "报销"),
+    "培训": ("培训",),
+    "法务": ("法务",),
+    "上级": ("CEO", "上级", "决策层"),
 }
 OBSTACLES = {
-    "太忙": ("太忙", "obstacle-busy", "排不出", "排期"), "不在KPI": ("KPI", "obstacle-kpi"),
-    "需要领导批准": ("领导批准", "obstacle-approval"), "部门规定": ("规定", "obstacle-rules"),
+    "太忙": ("太忙", "obstacle-busy", "排不出", "排期"),
+    "不在KPI": ("KPI", "obstacle-kpi"),
+    "需要领导批准": ("领导批准", "obstacle-approval"),
+    "部门规定": ("规定", "obstacle-rules"),
     "上次合作不愉快": ("不愉快", "obstacle-history", "重建信任"),
 }
 # Six-step method: a heading id step-N on kp325/six-steps.md marks the step.
@@ -67,13 +74,13 @@ _slug = slugify(case="lower")
 class Script:
     """One script as its chapter has it."""
 
-    page: str          # path under docs/, e.g. "kp325/obstacles.md"
-    part: str          # part tag, e.g. "day48-1" or "kp325"
+    page: str  # path under docs/, e.g. "kp325/obstacles.md"
+    part: str  # part tag, e.g. "day48-1" or "kp325"
     part_label: str
-    heading: str       # text of the heading it sits under ("" at the top of a page)
-    anchor: str        # that heading's id ("" at the top of a page)
-    title: str         # the admonition's title without "话术："
-    text: str          # the body, dedented Markdown
+    heading: str  # text of the heading it sits under ("" at the top of a page)
+    anchor: str  # that heading's id ("" at the top of a page)
+    title: str  # the admonition's title without "话术："
+    text: str  # the body, dedented Markdown
     departments: tuple[str, ...]
     obstacles: tuple[str, ...]
     steps: tuple[str, ...]
@@ -129,12 +136,20 @@ def find_scripts(page: str, markdown: str, part: str = "", part_label: str = "")
             text = _dedent(body, base + 4)
             texts = [title] + [text for text, _ in outline.values()]
             ids = [a for _, a in outline.values()]
-            scripts.append(Script(
-                page=page, part=part, part_label=part_label, heading=heading, anchor=anchor, title=title, text=text,
-                departments=_tags(DEPARTMENTS, *texts),
-                obstacles=_tags(OBSTACLES, *texts, *ids),
-                steps=tuple(f"第{m.group(1)}步" for a in ids if page == "kp325/six-steps.md" and (m := _STEP_ID.match(a))),
-            ))
+            scripts.append(
+                Script(
+                    page=page,
+                    part=part,
+                    part_label=part_label,
+                    heading=heading,
+                    anchor=anchor,
+                    title=title,
+                    text=text,
+                    departments=_tags(DEPARTMENTS, *texts),
+                    obstacles=_tags(OBSTACLES, *texts, *ids),
+                    steps=tuple(f"第{m.group(1)}步" for a in ids if page == "kp325/six-steps.md" and (m := _STEP_ID.match(a))),
+                )
+            )
             i = j
             continue
         i += 1

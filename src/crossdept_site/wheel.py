@@ -32,9 +32,7 @@ def build_wheel(package_dir: Path, version: str) -> Wheel:
     name = package_dir.name
     dist_info = f"{name}-{version}.dist-info"
     files: list[tuple[str, bytes]] = [
-        (f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes())
-        for p in sorted(package_dir.rglob("*.py"))
-        if "__pycache__" not in p.parts
+        (f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes()) for p in sorted(package_dir.rglob("*.py")) if "__pycache__" not in p.parts
     ]
     files.append((f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()))
     files.append((f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: crossdept_site\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))

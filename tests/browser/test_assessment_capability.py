@@ -10,9 +10,15 @@ from tests.browser.conftest import CORE_TIMEOUT_MS
 
 # Conflict management averages 2.33 against 4 and 4: it is the weakest capability.
 RATINGS = {
-    "influence.expertise": 4, "influence.network": 4, "influence.value": 4,
-    "conflict.detection": 2, "conflict.interests": 3, "conflict.design": 2,
-    "negotiation.needs": 3, "negotiation.options": 4, "negotiation.tactics": 5,
+    "influence.expertise": 4,
+    "influence.network": 4,
+    "influence.value": 4,
+    "conflict.detection": 2,
+    "conflict.interests": 3,
+    "conflict.design": 2,
+    "negotiation.needs": 3,
+    "negotiation.options": 4,
+    "negotiation.tactics": 5,
 }
 
 

@@ -58,7 +58,7 @@ def test_a_finished_quiz_shows_the_score_keeps_the_best_and_a_retry_shuffles_the
 
     expect(sheet.locator(".cd-quiz-progress")).to_have_text(f"第 2 轮 · 已答 0/{total} 题")
     assert option_order(sheet, QUESTIONS[0]["id"]) != before
-    expect(sheet.locator('[data-question] input:checked')).to_have_count(0)
+    expect(sheet.locator("[data-question] input:checked")).to_have_count(0)
     expect(sheet.locator(".cd-quiz-records")).to_contain_text(f"最好成绩 {total - 1}/{total}")
 
     page.reload()

@@ -17,11 +17,15 @@ def test_every_contract_example_gives_the_same_response_in_pyodide(page, site, t
     page.goto(site + "tools/value/")
     expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
 
-    answers = runtime_call(page, """(async () => {
+    answers = runtime_call(
+        page,
+        """(async () => {
             const out = {};
             for (const [name, c] of Object.entries(arg)) out[name] = await rt.callCore(c.request);
             return out;
-        })()""", cases)
+        })()""",
+        cases,
+    )
 
     mismatched = [name for name, case in cases.items() if answers[name] != case["response"]]
     assert mismatched == []

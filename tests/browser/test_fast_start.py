@@ -76,9 +76,7 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
         ready_value_page(page, base)
         wait_for_service_worker(page)
         # The runtime is kept once the worksheet is ready; wait until the worker has it all.
-        page.wait_for_function(
-            """async () => (await (await caches.open('crossdept-runtime')).keys()).length >= 7""", timeout=60_000
-        )
+        page.wait_for_function("""async () => (await (await caches.open('crossdept-runtime')).keys()).length >= 7""", timeout=60_000)
 
     offline = sw_context.new_page()
     sheet = ready_value_page(offline, base)

@@ -19,9 +19,7 @@ def test_page_has_no_serious_or_critical_accessibility_violation(page, site, tra
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
 
     serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in violations if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
 

@@ -61,8 +61,12 @@ SECTION_QUERIES = {
     "非职权影响力": {"day48/capabilities/#能力1非职权影响力influence-without-authority", "day48/influence-theory/"},
     "共赢谈判": {"day48/capabilities/#能力3共赢谈判win-win-negotiation", "day48/negotiation-method/", "day48/negotiation-cases/"},
     "托马斯": {"day48/capstone/#negotiate-conflict", "day48/conflict-theory/"},
-    "冲突": {"day48/capabilities/#能力2冲突管理conflict-management", "day48/capstone/#negotiate-conflict",
-             "day48/conflict-theory/", "day48/conflict-practice/"},
+    "冲突": {
+        "day48/capabilities/#能力2冲突管理conflict-management",
+        "day48/capstone/#negotiate-conflict",
+        "day48/conflict-theory/",
+        "day48/conflict-practice/",
+    },
 }
 
 
@@ -80,10 +84,10 @@ def section_links(first, site):
 KNOWN_MISSES = {"换位思考": "kp325/six-steps ranks first", "资源地图": "tools/resources and kp325/ rank first"}
 
 
-@pytest.mark.parametrize(("query", "wanted"), [
-    pytest.param(q, w, id=q, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[q])] if q in KNOWN_MISSES else [])
-    for q, w in SECTION_QUERIES.items()
-])
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [pytest.param(q, w, id=q, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[q])] if q in KNOWN_MISSES else []) for q, w in SECTION_QUERIES.items()],
+)
 def test_what_learners_type_finds_its_section_in_the_top_three(page, site, traffic, query, wanted):
     first = search(page, site, query)
 

@@ -37,8 +37,9 @@ def test_the_workbook_downloads_as_json_and_a_fresh_browser_imports_the_same_wor
     expect(message).to_contain_text("已导入“智能服务升级”")
     imported = stored_workbook(other)
     for sheet_name in ("resources", "exchange", "tracker"):
-        assert [{k: v for k, v in row.items() if v != ""} for row in imported["worksheets"][sheet_name]["rows"]] == \
-            [{k: v for k, v in row.items() if v != ""} for row in exported["worksheets"][sheet_name]["rows"]]
+        assert [{k: v for k, v in row.items() if v != ""} for row in imported["worksheets"][sheet_name]["rows"]] == [
+            {k: v for k, v in row.items() if v != ""} for row in exported["worksheets"][sheet_name]["rows"]
+        ]
     assert imported["project"] == exported["project"] and imported["worksheets"]["value"] == exported["worksheets"]["value"]
     fresh.close()
 
@@ -53,8 +54,7 @@ def test_broken_imports_are_refused_in_chinese_and_the_workbook_is_untouched(pag
     huge = tmp_path / "huge.json"
     huge.write_text('{"format": "crossdept-workbook", "pad": "' + "x" * 2_100_000 + '"}', encoding="utf-8")
 
-    for path, why in ((broken, "这不是有效的 JSON 文件"), (newer, "来自更新的课程版本"), (stranger, "这不是本课程导出的工作簿"),
-                      (huge, "文件太大了")):
+    for path, why in ((broken, "这不是有效的 JSON 文件"), (newer, "来自更新的课程版本"), (stranger, "这不是本课程导出的工作簿"), (huge, "文件太大了")):
         message = import_file(sheet, path)
         refusal = message.locator('[data-import="refused"]')
         expect(refusal).to_contain_text(why, timeout=CORE_TIMEOUT_MS)

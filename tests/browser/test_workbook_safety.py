@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.browser.workbook_steps import (XSS, add_row, cell, downloaded, fill_row, load_example, open_tool, raw_store, ready,
-                                          stored_workbook)
+from tests.browser.workbook_steps import XSS, add_row, cell, downloaded, fill_row, load_example, open_tool, raw_store, ready, stored_workbook
 
 
 def test_everything_typed_survives_a_reload_and_navigating_away_and_back(page, site, traffic):
@@ -58,8 +57,7 @@ def test_two_tabs_on_the_same_workbook_see_each_others_edits_instead_of_overwrit
 
     for tab in (page, other):
         rows = json.loads(raw_store(tab))["projects"][0]["workbook"]["worksheets"]["exchange"]["rows"]
-        assert [{k: v for k, v in r.items() if k != "_id"} for r in rows] == [
-            {"department": "IT部门", "owner": "李总监", "their_needs": "展示部门价值"}]
+        assert [{k: v for k, v in r.items() if k != "_id"} for r in rows] == [{"department": "IT部门", "owner": "李总监", "their_needs": "展示部门价值"}]
     other.close()
 
 

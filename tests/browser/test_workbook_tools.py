@@ -9,8 +9,7 @@ import io
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.browser.workbook_steps import (cell, days_from_today, downloaded, fill_row, load_example, open_tool, ready,
-                                          stored_workbook)
+from tests.browser.workbook_steps import cell, days_from_today, downloaded, fill_row, load_example, open_tool, ready, stored_workbook
 
 
 def test_a_p0_resource_without_a_key_person_is_flagged_at_its_row_with_the_section_that_teaches_it(page, site, traffic):
@@ -65,10 +64,24 @@ def test_a_suggestion_is_added_with_one_click_and_the_pitch_can_be_copied(page, 
 def test_the_tracker_orders_the_approach_writes_the_brief_and_exports_the_follow_ups_as_a_calendar(page, site, traffic):
     sheet = open_tool(page, site, "tracker")
 
-    fill_row(page, sheet, 1, {"部门": "培训部门", "立场": "盟友", "状态": "已同意", "关键人": "张经理", "最近联系": days_from_today(-3),
-                              "下一步": "确认第一批名单"})
-    fill_row(page, sheet, 2, {"部门": "IT部门", "立场": "对立", "状态": "受阻", "关键人": "李总监", "最近联系": days_from_today(-20),
-                              "当前障碍": "太忙", "被拒次数": "2", "下一步": "请CEO协调优先级"})
+    fill_row(
+        page, sheet, 1, {"部门": "培训部门", "立场": "盟友", "状态": "已同意", "关键人": "张经理", "最近联系": days_from_today(-3), "下一步": "确认第一批名单"}
+    )
+    fill_row(
+        page,
+        sheet,
+        2,
+        {
+            "部门": "IT部门",
+            "立场": "对立",
+            "状态": "受阻",
+            "关键人": "李总监",
+            "最近联系": days_from_today(-20),
+            "当前障碍": "太忙",
+            "被拒次数": "2",
+            "下一步": "请CEO协调优先级",
+        },
+    )
 
     ready(sheet)
     expect(sheet.locator(".cd-order li").first).to_contain_text("培训部门", timeout=CORE_TIMEOUT_MS)
@@ -97,8 +110,7 @@ def test_departments_entered_in_one_tool_wait_as_ready_rows_in_the_others(page, 
     expect(cell(page, "他们的需求", 1)).to_have_value("数据安全")
     expect(cell(page, "他们的需求", 1)).to_be_focused()
     expect(waiting).to_have_count(0)
-    assert stored_workbook(page)["worksheets"]["exchange"]["rows"] == [
-        {"department": "数据部门", "owner": "王总监", "their_needs": "数据安全"}]
+    assert stored_workbook(page)["worksheets"]["exchange"]["rows"] == [{"department": "数据部门", "owner": "王总监", "their_needs": "数据安全"}]
 
 
 def test_the_worked_example_exports_as_excel_safe_csv_and_markdown(page, site, traffic):

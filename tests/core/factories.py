@@ -12,18 +12,35 @@ TODAY_ISO = TODAY.isoformat()
 
 
 def need(**fields: object) -> dict[str, object]:
-    return {"resource": "系统开发", "department": "IT部门", "priority": "P0", "needed_by": "2026-04-30",
-            "workload": "3天", "owner": "李总监", **fields}
+    return {"resource": "系统开发", "department": "IT部门", "priority": "P0", "needed_by": "2026-04-30", "workload": "3天", "owner": "李总监", **fields}
 
 
 def partner(**fields: object) -> dict[str, object]:
-    return {"department": "IT部门", "owner": "李总监", "their_needs": "展示部门价值", "i_give": "需求文档、专人对接",
-            "they_get": "CEO级别曝光", "plan": "必需功能先做，增强功能放二期", **fields}
+    return {
+        "department": "IT部门",
+        "owner": "李总监",
+        "their_needs": "展示部门价值",
+        "i_give": "需求文档、专人对接",
+        "they_get": "CEO级别曝光",
+        "plan": "必需功能先做，增强功能放二期",
+        **fields,
+    }
 
 
 def contact(**fields: object) -> dict[str, object]:
-    return {"department": "IT部门", "stance": "可争取", "status": "沟通中", "owner": "李总监", "progress": "已提交需求文档",
-            "next_step": "确认排期", "last_contact": "2026-02-27", "risk": "", "obstacle": "", "refusals": 0, **fields}
+    return {
+        "department": "IT部门",
+        "stance": "可争取",
+        "status": "沟通中",
+        "owner": "李总监",
+        "progress": "已提交需求文档",
+        "next_step": "确认排期",
+        "last_contact": "2026-02-27",
+        "risk": "",
+        "obstacle": "",
+        "refusals": 0,
+        **fields,
+    }
 
 
 def request(worksheet: str, action: str, data: object, today: dt.date | None = TODAY, **options: object) -> Request:

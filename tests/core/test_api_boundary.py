@@ -42,8 +42,11 @@ json_values = st.recursive(
 
 
 @settings(max_examples=150, deadline=None)
-@given(worksheet=st.sampled_from(["resources", "exchange", "tracker", "value", "workbook", "quiz", "capability", "journal", "x"]),
-       action=st.text(max_size=12), data=json_values)
+@given(
+    worksheet=st.sampled_from(["resources", "exchange", "tracker", "value", "workbook", "quiz", "capability", "journal", "x"]),
+    action=st.text(max_size=12),
+    data=json_values,
+)
 def test_every_request_of_any_shape_gets_a_json_answer(worksheet, action, data):
     text = json.dumps({"worksheet": worksheet, "action": action, "data": data})
 

@@ -7,16 +7,31 @@ from crossdept.playbook import ELEMENTS
 from .factories import call
 
 QUIZ = {
-    "id": "kp325-obstacles", "title": "障碍应对", "pass_ratio": 0.5,
+    "id": "kp325-obstacles",
+    "title": "障碍应对",
+    "pass_ratio": 0.5,
     "questions": [
-        {"id": "q1", "type": "single", "prompt": "对方说太忙，先怎么做？",
-         "options": [{"id": "a", "text": "问什么时候有空"}, {"id": "b", "text": "拆分需求，降低门槛"}],
-         "answer": ["b"], "explanation": "降低门槛比提高回报更有效。", "section": "kp325/obstacles.md#obstacle-busy"},
-        {"id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？",
-         "options": [{"id": "a", "text": "明确拒绝且说服不了", "explanation": "是标准之一。"},
-                     {"id": "b", "text": "跨部门权限冲突", "explanation": "只有决策层能定。"},
-                     {"id": "c", "text": "对方态度不好", "explanation": "自己能处理。"}],
-         "answer": ["a", "b"], "explanation": "升级看的是三条标准。"},
+        {
+            "id": "q1",
+            "type": "single",
+            "prompt": "对方说太忙，先怎么做？",
+            "options": [{"id": "a", "text": "问什么时候有空"}, {"id": "b", "text": "拆分需求，降低门槛"}],
+            "answer": ["b"],
+            "explanation": "降低门槛比提高回报更有效。",
+            "section": "kp325/obstacles.md#obstacle-busy",
+        },
+        {
+            "id": "q2",
+            "type": "multiple",
+            "prompt": "哪些是升级的条件？",
+            "options": [
+                {"id": "a", "text": "明确拒绝且说服不了", "explanation": "是标准之一。"},
+                {"id": "b", "text": "跨部门权限冲突", "explanation": "只有决策层能定。"},
+                {"id": "c", "text": "对方态度不好", "explanation": "自己能处理。"},
+            ],
+            "answer": ["a", "b"],
+            "explanation": "升级看的是三条标准。",
+        },
     ],
 }
 
@@ -31,10 +46,18 @@ def test_a_quiz_is_scored_per_question_with_explanations():
     result = response["result"]
     assert (result["score"], result["total"], result["passed"]) == (2, 2, True)
     assert result["questions"][1] == {
-        "id": "q2", "type": "multiple", "prompt": "哪些是升级的条件？", "correct": True, "answered": True, "chosen": ["a", "b"],
-        "chosen_explanations": ["是标准之一。", "只有决策层能定。"], "answer": ["a", "b"], "explanation": "升级看的是三条标准。", "section": "",
-        "options": [{"id": "a", "explanation": "是标准之一。"}, {"id": "b", "explanation": "只有决策层能定。"},
-                    {"id": "c", "explanation": "自己能处理。"}]}
+        "id": "q2",
+        "type": "multiple",
+        "prompt": "哪些是升级的条件？",
+        "correct": True,
+        "answered": True,
+        "chosen": ["a", "b"],
+        "chosen_explanations": ["是标准之一。", "只有决策层能定。"],
+        "answer": ["a", "b"],
+        "explanation": "升级看的是三条标准。",
+        "section": "",
+        "options": [{"id": "a", "explanation": "是标准之一。"}, {"id": "b", "explanation": "只有决策层能定。"}, {"id": "c", "explanation": "自己能处理。"}],
+    }
     assert result["questions"][0]["section"] == "kp325/obstacles.md#obstacle-busy"
 
 
@@ -123,14 +146,26 @@ def ratings(**values):
 
 
 def test_capabilities_are_scored_as_mean_and_percentage():
-    response = call("capability", "score", {"ratings": ratings(
-        influence_expertise=4, influence_network=2, influence_value=3,
-        conflict_detection=5, conflict_interests=5, conflict_design=5,
-        negotiation_needs=4, negotiation_options=4, negotiation_tactics=4)})
+    response = call(
+        "capability",
+        "score",
+        {
+            "ratings": ratings(
+                influence_expertise=4,
+                influence_network=2,
+                influence_value=3,
+                conflict_detection=5,
+                conflict_interests=5,
+                conflict_design=5,
+                negotiation_needs=4,
+                negotiation_options=4,
+                negotiation_tactics=4,
+            )
+        },
+    )
 
     result = response["result"]
-    assert [(c["id"], c["mean"], c["percentage"]) for c in result["capabilities"]] == [
-        ("influence", 3, 60), ("conflict", 5, 100), ("negotiation", 4, 80)]
+    assert [(c["id"], c["mean"], c["percentage"]) for c in result["capabilities"]] == [("influence", 3, 60), ("conflict", 5, 100), ("negotiation", 4, 80)]
     assert result["weakest"] == {"id": "influence", "name": "非职权影响力"}
     assert result["lowest"] == [{"id": "influence", "name": "非职权影响力"}]
     assert result["complete"] is True
@@ -184,14 +219,17 @@ def test_a_strong_self_rating_still_gets_one_thing_to_keep_practising():
     assert len(result["plan"]) == 1
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ({"ratings": {"influence.expertise": 6}}, "ratings.influence.expertise"),
-    ({"ratings": {"influence.expertise": 2.5}}, "ratings.influence.expertise"),
-    ({"ratings": {"charm": 3}}, "ratings.charm"),
-    ({"ratings": {}}, "ratings"),
-    ({"ratings": [3, 4]}, "ratings"),
-    (None, "data"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"ratings": {"influence.expertise": 6}}, "ratings.influence.expertise"),
+        ({"ratings": {"influence.expertise": 2.5}}, "ratings.influence.expertise"),
+        ({"ratings": {"charm": 3}}, "ratings.charm"),
+        ({"ratings": {}}, "ratings"),
+        ({"ratings": [3, 4]}, "ratings"),
+        (None, "data"),
+    ],
+)
 def test_bad_ratings_are_refused_at_their_field(data, field):
     response = call("capability", "score", data)
 

@@ -68,12 +68,15 @@ def test_call_with_a_refused_request_prints_it_and_exits_1(tmp_path):
     assert json.loads(done.stdout)["ok"] is False
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (None, "file not found"),
-    (b"{not json", "not valid JSON"),
-    (b"\xff\xfe\x00", "not UTF-8"),
-    (json.dumps({"format": "other"}).encode(), "不是本课程导出的工作簿"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "file not found"),
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (json.dumps({"format": "other"}).encode(), "不是本课程导出的工作簿"),
+    ],
+)
 def test_a_missing_or_bad_file_exits_2_with_a_clear_message(tmp_path, content, words):
     path = tmp_path / "in.json"
     if content is not None:

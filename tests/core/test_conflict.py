@@ -33,9 +33,19 @@ def test_every_importance_pair_gets_a_mode_with_its_reason(outcome, relationship
     assert result["mode_display"].startswith(result["mode"]["name"])
 
 
-@pytest.mark.parametrize(("outcome", "relationship", "mode"), [
-    (5, 5, "合作"), (5, 1, "竞争"), (1, 5, "迁就"), (1, 1, "回避"), (3, 3, "妥协"), (5, 3, "合作"), (1, 3, "迁就"), (3, 1, "妥协"),
-])
+@pytest.mark.parametrize(
+    ("outcome", "relationship", "mode"),
+    [
+        (5, 5, "合作"),
+        (5, 1, "竞争"),
+        (1, 5, "迁就"),
+        (1, 1, "回避"),
+        (3, 3, "妥协"),
+        (5, 3, "合作"),
+        (1, 3, "迁就"),
+        (3, 1, "妥协"),
+    ],
+)
 def test_the_corners_of_the_grid_take_their_thomas_kilmann_mode(outcome, relationship, mode):
     assert guide.base_mode(outcome, relationship)[0].name == mode
 
@@ -92,13 +102,16 @@ def test_no_mode_until_both_importances_are_scored():
     assert "importance_missing" in codes(result)
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("IT说优先级是总部的新功能，系统优化排不上号", "goals"),
-    ("市场部说今年预算只有5万额度，收入却算在运营的KPI里", "interests"),
-    ("财务不了解门店投诉有多紧急，我们也不知道审计的压力，彼此误会", "information"),
-    ("数据要先走法务审批，没人说得清谁负责", "structure"),
-    ("上次合作不愉快，对方一听是我们就有情绪", "relationship"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("IT说优先级是总部的新功能，系统优化排不上号", "goals"),
+        ("市场部说今年预算只有5万额度，收入却算在运营的KPI里", "interests"),
+        ("财务不了解门店投诉有多紧急，我们也不知道审计的压力，彼此误会", "information"),
+        ("数据要先走法务审批，没人说得清谁负责", "structure"),
+        ("上次合作不愉快，对方一听是我们就有情绪", "relationship"),
+    ],
+)
 def test_the_type_is_suggested_from_the_words_of_the_description(text, kind):
     result = diagnose(description=text)
 

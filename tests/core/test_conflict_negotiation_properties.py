@@ -18,12 +18,62 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 amounts = st.one_of(st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False))
 directions = st.sampled_from([MORE, LESS])
 # What people type into the fields, good and bad, so both answers are exercised.
-typed = st.sampled_from([
-    "", " ", "3", "5", "0", "6", "-2", "1.5", "二", "8周", "20天", "3人月", "20万", "20万元", "二十万", "15%", "15％", "1e5",
-    "周", "元", "万元", "人天", "%", "越多越好", "越少越好", "卖方", "买方", "more", "less", "随便",
-    "目标冲突", "利益冲突", "信息冲突", "职责冲突", "关系冲突", "goals", "奇怪", "低", "中", "高", "紧急", "我方", "对方", "都没有",
-    "IT部门", "李总监", "预算不够，排期排不上", "上次合作不愉快", "让步 → 换取\n只让步", "=1+1", "<b>x</b>", "a|b\nc",
-])
+typed = st.sampled_from(
+    [
+        "",
+        " ",
+        "3",
+        "5",
+        "0",
+        "6",
+        "-2",
+        "1.5",
+        "二",
+        "8周",
+        "20天",
+        "3人月",
+        "20万",
+        "20万元",
+        "二十万",
+        "15%",
+        "15％",
+        "1e5",
+        "周",
+        "元",
+        "万元",
+        "人天",
+        "%",
+        "越多越好",
+        "越少越好",
+        "卖方",
+        "买方",
+        "more",
+        "less",
+        "随便",
+        "目标冲突",
+        "利益冲突",
+        "信息冲突",
+        "职责冲突",
+        "关系冲突",
+        "goals",
+        "奇怪",
+        "低",
+        "中",
+        "高",
+        "紧急",
+        "我方",
+        "对方",
+        "都没有",
+        "IT部门",
+        "李总监",
+        "预算不够，排期排不上",
+        "上次合作不愉快",
+        "让步 → 换取\n只让步",
+        "=1+1",
+        "<b>x</b>",
+        "a|b\nc",
+    ]
+)
 values = st.one_of(typed, st.none(), st.booleans(), amounts, st.integers(-10, 10), st.text(max_size=8), st.lists(st.integers(), max_size=2))
 conflict_forms = st.dictionaries(st.sampled_from(sorted(CONFLICT_LABELS)), values, max_size=12)
 negotiation_forms = st.dictionaries(st.sampled_from(sorted(NEGOTIATION_LABELS)), values, max_size=12)
@@ -54,10 +104,12 @@ def test_there_is_a_zopa_exactly_when_the_reservation_points_overlap(direction, 
 def test_an_analysed_zopa_is_symmetric_through_the_boundary(direction, mine, theirs, target):
     other = "越少越好" if direction == MORE else "越多越好"
     chosen = "越多越好" if direction == MORE else "越少越好"
-    first = handle({"worksheet": "negotiation", "action": "analyze",
-                    "data": {"direction": chosen, "reservation": mine, "their_reservation": theirs, "unit": "元"}})
-    second = handle({"worksheet": "negotiation", "action": "analyze",
-                     "data": {"direction": other, "reservation": theirs, "their_reservation": mine, "unit": "元"}})
+    first = handle(
+        {"worksheet": "negotiation", "action": "analyze", "data": {"direction": chosen, "reservation": mine, "their_reservation": theirs, "unit": "元"}}
+    )
+    second = handle(
+        {"worksheet": "negotiation", "action": "analyze", "data": {"direction": other, "reservation": theirs, "their_reservation": mine, "unit": "元"}}
+    )
 
     assert first["ok"] and second["ok"]
     assert first["result"]["zopa"] == second["result"]["zopa"]
@@ -65,11 +117,11 @@ def test_an_analysed_zopa_is_symmetric_through_the_boundary(direction, mine, the
 
 
 @EXAMPLES
-@given(st.integers(1, 5), st.integers(1, 5), st.sampled_from(["", "低", "中", "高", "紧急"]),
-       st.sampled_from(["", "我方", "对方", "双方共同", "都没有"]))
+@given(st.integers(1, 5), st.integers(1, 5), st.sampled_from(["", "低", "中", "高", "紧急"]), st.sampled_from(["", "我方", "对方", "双方共同", "都没有"]))
 def test_every_importance_pair_in_any_context_gets_a_mode_a_reason_and_alternatives(outcome, relationship, urgency, authority):
-    response = handle({"worksheet": "conflict", "action": "analyze",
-                       "data": {"outcome": outcome, "relationship": relationship, "urgency": urgency, "authority": authority}})
+    response = handle(
+        {"worksheet": "conflict", "action": "analyze", "data": {"outcome": outcome, "relationship": relationship, "urgency": urgency, "authority": authority}}
+    )
 
     result = response["result"]
     assert result["mode"]["name"] in {"竞争", "合作", "妥协", "回避", "迁就"}

@@ -3,19 +3,31 @@ import datetime as dt
 import pytest
 
 from crossdept.dates import days_ahead, read_when
+from crossdept.fields import Reader
 from crossdept.workdays import WEEKENDS_ONLY
 from crossdept.workloads import parse_workload, read_workload
 
-working_days_between = WEEKENDS_ONLY.working_days_between
-from crossdept.fields import Reader
-
 from .factories import TODAY
 
+working_days_between = WEEKENDS_ONLY.working_days_between
 
-@pytest.mark.parametrize(("text", "days"), [
-    ("3天后", 3), ("1周后", 7), ("2周后", 14), ("两周后", 14), ("1个月后", 30), ("十天后", 10),
-    ("二十天后", 20), ("明天", 1), ("今天", 0), ("3 天后", 3), ("2个星期后", 14),
-])
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("3天后", 3),
+        ("1周后", 7),
+        ("2周后", 14),
+        ("两周后", 14),
+        ("1个月后", 30),
+        ("十天后", 10),
+        ("二十天后", 20),
+        ("明天", 1),
+        ("今天", 0),
+        ("3 天后", 3),
+        ("2个星期后", 14),
+    ],
+)
 def test_relative_dates_count_calendar_days_with_a_month_as_30(text, days):
     assert days_ahead(text) == days
 
@@ -25,9 +37,21 @@ def test_text_that_is_not_a_relative_date_is_not_read_as_one(text):
     assert days_ahead(text) is None
 
 
-@pytest.mark.parametrize(("text", "person_days"), [
-    ("3人月", 66), ("1月", 22), ("2周", 10), ("1人周", 5), ("3天", 3), ("3人天", 3), ("0.5天", 0.5), ("4小时", 0.5), ("5", 5), (2, 2),
-])
+@pytest.mark.parametrize(
+    ("text", "person_days"),
+    [
+        ("3人月", 66),
+        ("1月", 22),
+        ("2周", 10),
+        ("1人周", 5),
+        ("3天", 3),
+        ("3人天", 3),
+        ("0.5天", 0.5),
+        ("4小时", 0.5),
+        ("5", 5),
+        (2, 2),
+    ],
+)
 def test_workloads_are_converted_to_person_days(text, person_days):
     assert parse_workload(text) == person_days
 
@@ -94,16 +118,42 @@ from crossdept.dates import DateError, parse_date  # noqa: E402
 EXAMPLES = settings(max_examples=200, deadline=None, database=None)
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("2026-03-16", "2026-03-16"), ("2026-3-16", "2026-03-16"), ("2026/3/16", "2026-03-16"), ("2026.3.16", "2026-03-16"),
-    ("2026年3月16日", "2026-03-16"), ("03/16/2026", "2026-03-16"), ("3月16日", "2026-03-16"), ("3月16号", "2026-03-16"),
-    ("3/16", "2026-03-16"), ("三月十六日", "2026-03-16"), ("１月１５日", "2027-01-15"), ("1/15", "2027-01-15"),
-    ("3天后", "2026-03-05"), ("2周后", "2026-03-16"), ("两个星期后", "2026-03-16"),
-    ("周五", "2026-03-06"), ("星期一", "2026-03-02"), ("本周五", "2026-03-06"), ("下周五", "2026-03-13"),
-    ("下下周一", "2026-03-16"), ("上周五", "2026-02-27"), ("礼拜天", "2026-03-08"),
-    ("月底", "2026-03-31"), ("本月底", "2026-03-31"), ("下月底", "2026-04-30"), ("下个月底", "2026-04-30"),
-    ("下个月初", "2026-04-01"), ("月中", "2026-03-15"), ("3月底", "2026-03-31"), ("2月底", "2027-02-28"), ("年底", "2026-12-31"),
-])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026-03-16", "2026-03-16"),
+        ("2026-3-16", "2026-03-16"),
+        ("2026/3/16", "2026-03-16"),
+        ("2026.3.16", "2026-03-16"),
+        ("2026年3月16日", "2026-03-16"),
+        ("03/16/2026", "2026-03-16"),
+        ("3月16日", "2026-03-16"),
+        ("3月16号", "2026-03-16"),
+        ("3/16", "2026-03-16"),
+        ("三月十六日", "2026-03-16"),
+        ("１月１５日", "2027-01-15"),
+        ("1/15", "2027-01-15"),
+        ("3天后", "2026-03-05"),
+        ("2周后", "2026-03-16"),
+        ("两个星期后", "2026-03-16"),
+        ("周五", "2026-03-06"),
+        ("星期一", "2026-03-02"),
+        ("本周五", "2026-03-06"),
+        ("下周五", "2026-03-13"),
+        ("下下周一", "2026-03-16"),
+        ("上周五", "2026-02-27"),
+        ("礼拜天", "2026-03-08"),
+        ("月底", "2026-03-31"),
+        ("本月底", "2026-03-31"),
+        ("下月底", "2026-04-30"),
+        ("下个月底", "2026-04-30"),
+        ("下个月初", "2026-04-01"),
+        ("月中", "2026-03-15"),
+        ("3月底", "2026-03-31"),
+        ("2月底", "2027-02-28"),
+        ("年底", "2026-12-31"),
+    ],
+)
 def test_dates_are_read_as_people_type_them_counting_from_today(text, day):
     assert parse_date(text, TODAY).day.isoformat() == day
 
@@ -127,10 +177,17 @@ def test_a_record_of_the_past_takes_the_latest_such_day_up_to_today():
     assert parse_date("3天前", TODAY, past=True).day == dt.date(2026, 2, 27)
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("02/30/2026", "2026年2月没有30日"), ("2026-02-30", "2026年2月没有30日"), ("2月30日", "2月没有30日"),
-    ("13/5", "没有13月"), ("下辈子", "无法识别为日期"), ("5000天后", "太远了"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("02/30/2026", "2026年2月没有30日"),
+        ("2026-02-30", "2026年2月没有30日"),
+        ("2月30日", "2月没有30日"),
+        ("13/5", "没有13月"),
+        ("下辈子", "无法识别为日期"),
+        ("5000天后", "太远了"),
+    ],
+)
 def test_a_date_that_does_not_exist_is_refused_with_the_reason(text, reason):
     with pytest.raises(DateError) as refused:
         parse_date(text, TODAY)

@@ -60,8 +60,10 @@ def test_the_placeholder_flags_name_the_department_and_what_was_typed():
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(st.one_of(st.text(max_size=20), st.sampled_from(["无", "暂无", "-", "感谢", "谢谢", "需求文档", "CEO曝光"])),
-       st.sampled_from(["。", "！", " ", "，", "..."]))
+@given(
+    st.one_of(st.text(max_size=20), st.sampled_from(["无", "暂无", "-", "感谢", "谢谢", "需求文档", "CEO曝光"])),
+    st.sampled_from(["。", "！", " ", "，", "..."]),
+)
 def test_trailing_punctuation_and_spaces_change_neither_placeholders_nor_sameness(text, tail):
     assert is_placeholder(text + tail) == is_placeholder(text)
     assert is_thanks_only(text + tail) == is_thanks_only(text)

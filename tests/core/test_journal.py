@@ -53,13 +53,16 @@ def test_a_save_time_with_seconds_or_a_date_alone_is_accepted():
     assert "### 2026-03-02 14:05（第 1 轮）" in text and "### 2026-03-03（第 1 轮）" in text
 
 
-@pytest.mark.parametrize(("bad", "field"), [
-    (entry(question="nosuch"), "entries[0].question"),
-    (entry(saved="昨天"), "entries[0].saved"),
-    (entry(saved=""), "entries[0].saved"),
-    (entry(round=1.5), "entries[0].round"),
-    ("不是对象", "entries[0]"),
-])
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [
+        (entry(question="nosuch"), "entries[0].question"),
+        (entry(saved="昨天"), "entries[0].saved"),
+        (entry(saved=""), "entries[0].saved"),
+        (entry(round=1.5), "entries[0].round"),
+        ("不是对象", "entries[0]"),
+    ],
+)
 def test_a_bad_entry_is_refused_at_its_field(bad, field):
     response = export([bad])
 

@@ -21,22 +21,33 @@ def errors(**data):
 
 def seller(**data):
     """Asking IT for person-days: I want more."""
-    return prepare(**{"issue": "IT投入的开发人天", "unit": "人天", "direction": "越多越好", "target": "30", "reservation": "20",
-                      "criteria": "拆分后的需求文档", **data})
+    return prepare(
+        **{"issue": "IT投入的开发人天", "unit": "人天", "direction": "越多越好", "target": "30", "reservation": "20", "criteria": "拆分后的需求文档", **data}
+    )
 
 
-@pytest.mark.parametrize(("text", "parts"), [
-    ("3周", ("3", "周")), ("20万元", ("20", "万元")), ("20万", ("20", "万")), ("30 人天", ("30", "人天")),
-    ("20万人天", ("20万", "人天")), ("15％", ("15", "％")), ("3个月", ("3", "个月")), ("二十万", ("二十万", "")),
-    ("2,500元", ("2,500", "元")), ("8", ("8", "")),
-])
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("3周", ("3", "周")),
+        ("20万元", ("20", "万元")),
+        ("20万", ("20", "万")),
+        ("30 人天", ("30", "人天")),
+        ("20万人天", ("20万", "人天")),
+        ("15％", ("15", "％")),
+        ("3个月", ("3", "个月")),
+        ("二十万", ("二十万", "")),
+        ("2,500元", ("2,500", "元")),
+        ("8", ("8", "")),
+    ],
+)
 def test_an_amount_is_split_into_its_number_and_its_unit(text, parts):
     assert split_unit(text) == parts
 
 
 def test_the_zone_of_agreement_lies_between_the_two_reservation_points():
-    assert zopa(MORE, 20, 30) == (20, 30)   # I take 20 or more, they give up to 30
-    assert zopa(LESS, 8, 2) == (2, 8)       # I accept 8 weeks at most, they need at least 2
+    assert zopa(MORE, 20, 30) == (20, 30)  # I take 20 or more, they give up to 30
+    assert zopa(LESS, 8, 2) == (2, 8)  # I accept 8 weeks at most, they need at least 2
     assert zopa(MORE, 30, 20) is None and zopa(LESS, 2, 8) is None
     assert zopa(MORE, 25, 25) == (25, 25)
 
@@ -126,9 +137,14 @@ def test_a_reservation_worse_than_my_batna_is_flagged():
     assert result["batnas"][0]["strength"] == "中等"
 
 
-@pytest.mark.parametrize(("batna_value", "mine", "their_value", "theirs"), [
-    ("35", "强", "15", "强"), ("25", "中等", "25", "中等"), ("10", "弱", "40", "弱"),
-])
+@pytest.mark.parametrize(
+    ("batna_value", "mine", "their_value", "theirs"),
+    [
+        ("35", "强", "15", "强"),
+        ("25", "中等", "25", "中等"),
+        ("10", "弱", "40", "弱"),
+    ],
+)
 def test_each_batna_is_rated_against_my_target_and_reservation(batna_value, mine, their_value, theirs):
     result = seller(batna="外包", batna_value=batna_value, their_batna="不给", their_batna_value=their_value)
 
@@ -154,9 +170,15 @@ def test_concessions_without_anything_in_return_are_flagged_line_by_line():
     assert len(flagged) == 1 and "第 2 条“派专人对接”" in flagged[0]
 
 
-@pytest.mark.parametrize(("line", "parts"), [
-    ("让 → 换", ("让", "换")), ("让->换", ("让", "换")), ("让 => 换", ("让", "换")), ("只让", ("只让", "")),
-])
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("让 → 换", ("让", "换")),
+        ("让->换", ("让", "换")),
+        ("让 => 换", ("让", "换")),
+        ("只让", ("只让", "")),
+    ],
+)
 def test_a_concession_line_splits_at_its_arrow(line, parts):
     assert split_concession(line) == parts
 

@@ -26,13 +26,13 @@ def test_an_opposed_department_holding_a_p0_near_its_deadline_is_escalated():
     result = review([contact(stance="对立", status="受阻", refusals=0)])
 
     assert result["rows"][0]["escalate"] == ["refused", "deadline"]
-    assert result["rows"][0]["p0"] == [{"row": 0, "resource": "小程序及DMS接口", "needed_by": "2026-01-15", "workdays_left": 40,
-                                        "person_days": 66, "tight": True}]
+    assert result["rows"][0]["p0"] == [
+        {"row": 0, "resource": "小程序及DMS接口", "needed_by": "2026-01-15", "workdays_left": 40, "person_days": 66, "tight": True}
+    ]
 
 
 def test_the_brief_names_the_resource_the_deadline_what_was_tried_and_the_users_risk():
-    rows = [contact(stance="对立", status="受阻", refusals=3, obstacle="不在KPI", risk="排期晚于1月15日，上线要推迟。",
-                    progress="已提交需求文档")]
+    rows = [contact(stance="对立", status="受阻", refusals=3, obstacle="不在KPI", risk="排期晚于1月15日，上线要推迟。", progress="已提交需求文档")]
 
     text = review(rows)["brief"]["text"]
 
@@ -80,10 +80,16 @@ def test_a_key_person_known_to_the_tracker_is_enough():
 
 
 def test_the_workbook_report_reasons_across_its_tables():
-    book = {"format": "crossdept-workbook", "version": 1, "project": {"name": "上门取送车"}, "worksheets": {
-        "resources": {"rows": [INTERFACE]},
-        "exchange": {"rows": [{"department": "IT部门", "i_give": "需求文档", "they_get": "CEO曝光"}]},
-        "tracker": {"rows": [contact(stance="对立", status="受阻", refusals=3, owner="李总监")]}}}
+    book = {
+        "format": "crossdept-workbook",
+        "version": 1,
+        "project": {"name": "上门取送车"},
+        "worksheets": {
+            "resources": {"rows": [INTERFACE]},
+            "exchange": {"rows": [{"department": "IT部门", "i_give": "需求文档", "they_get": "CEO曝光"}]},
+            "tracker": {"rows": [contact(stance="对立", status="受阻", refusals=3, owner="李总监")]},
+        },
+    }
 
     text = call("workbook", "report", book, today=TODAY)["result"]["text"]
 
@@ -97,16 +103,21 @@ COMPLAINTS = ("不配合", "推诿", "故意", "刁难", "告状", "批评")
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(st.sampled_from(OBSTACLE_LABELS), st.sampled_from(STANCE_LABELS), st.sampled_from(["", *STATUSES]),
-       st.integers(0, 4), st.sampled_from(["", "排期晚于需求时间，上线推迟。", "李总监不配合"]),
-       st.sampled_from(["", "已提交需求文档。"]), st.sampled_from(["", "李总监"]), st.booleans(),
-       st.sampled_from([{}, {"name": "上门取送车", "value": "年度价值约600万。", "sponsor": "王总"}]))
-def test_every_brief_reads_as_clean_chinese_and_never_complains(obstacle, stance, status, refusals, risk, progress, owner,
-                                                               with_resources, project):
+@given(
+    st.sampled_from(OBSTACLE_LABELS),
+    st.sampled_from(STANCE_LABELS),
+    st.sampled_from(["", *STATUSES]),
+    st.integers(0, 4),
+    st.sampled_from(["", "排期晚于需求时间，上线推迟。", "李总监不配合"]),
+    st.sampled_from(["", "已提交需求文档。"]),
+    st.sampled_from(["", "李总监"]),
+    st.booleans(),
+    st.sampled_from([{}, {"name": "上门取送车", "value": "年度价值约600万。", "sponsor": "王总"}]),
+)
+def test_every_brief_reads_as_clean_chinese_and_never_complains(obstacle, stance, status, refusals, risk, progress, owner, with_resources, project):
     row = contact(obstacle=obstacle, stance=stance, status=status, refusals=refusals, risk=risk, progress=progress, owner=owner)
 
-    result = review([row, contact(department="财务部", status="已同意")], resources=[INTERFACE] if with_resources else [],
-                    project=project)
+    result = review([row, contact(department="财务部", status="已同意")], resources=[INTERFACE] if with_resources else [], project=project)
 
     text = result["brief"]["text"]
     assert problems_in(text) == [], text

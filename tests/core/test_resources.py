@@ -6,9 +6,11 @@ from .factories import call, codes, need, request
 
 
 def test_rows_are_ordered_by_priority_then_date():
-    rows = [need(resource="培训", priority="P1", needed_by="2026-03-05"),
-            need(resource="数据", priority="P0", needed_by="2026-03-20"),
-            need(resource="系统", priority="必需", needed_by="2026-03-10")]
+    rows = [
+        need(resource="培训", priority="P1", needed_by="2026-03-05"),
+        need(resource="数据", priority="P0", needed_by="2026-03-20"),
+        need(resource="系统", priority="必需", needed_by="2026-03-10"),
+    ]
 
     result = plan(request("resources", "plan", {"rows": rows}))
 
@@ -97,8 +99,11 @@ def test_a_single_department_is_not_overloaded_by_itself():
 
 
 def test_departments_sum_person_days_and_asks():
-    rows = [need(workload="1人月"), need(resource="接口", priority="P1", workload="2周", needed_by="2026-03-09", owner="小刘"),
-            need(resource="数据", department="数据部门", workload="3天")]
+    rows = [
+        need(workload="1人月"),
+        need(resource="接口", priority="P1", workload="2周", needed_by="2026-03-09", owner="小刘"),
+        need(resource="数据", department="数据部门", workload="3天"),
+    ]
 
     result = plan(request("resources", "plan", {"rows": rows}))
 
@@ -112,8 +117,9 @@ def test_the_timeline_runs_from_today_to_when_each_resource_is_needed():
 
     result = plan(request("resources", "plan", {"rows": rows}))
 
-    assert result["timeline"] == [{"row": 0, "resource": "系统开发", "department": "IT部门", "priority": "P0",
-                                   "start": "2026-03-02", "end": "2026-03-09", "person_days": 3}]
+    assert result["timeline"] == [
+        {"row": 0, "resource": "系统开发", "department": "IT部门", "priority": "P0", "start": "2026-03-02", "end": "2026-03-09", "person_days": 3}
+    ]
 
 
 def test_a_blank_row_is_skipped_and_indices_stay_those_of_the_request():

@@ -12,18 +12,40 @@ from .factories import call, partner
 from .generated_text import problems_in
 
 # One department name per archetype (and the generic one, and an outside company of another trade).
-DEPARTMENTS = ["IT部门", "数据部门", "培训部", "市场部", "财务部", "法务部", "人力资源部", "采购部", "客服中心", "区域销售部",
-               "售后服务部", "平安保险", "某某广告公司", "外部供应商", "行政部", "某某科技有限公司"]
+DEPARTMENTS = [
+    "IT部门",
+    "数据部门",
+    "培训部",
+    "市场部",
+    "财务部",
+    "法务部",
+    "人力资源部",
+    "采购部",
+    "客服中心",
+    "区域销售部",
+    "售后服务部",
+    "平安保险",
+    "某某广告公司",
+    "外部供应商",
+    "行政部",
+    "某某科技有限公司",
+]
 VOICED = [c for a in (*ARCHETYPES, GENERIC) for c in a.concerns] + ["这不在我们的 KPI 里，为什么要配合？"]
-CELLS = st.sampled_from(["", "无", "感谢", "-", "需求文档、专人对接", "CEO级别曝光。", "先选5家意愿强的店试点，跑通后再推广。",
-                         "分两期做？", "由我们出预算请外包做基础开发"])
+CELLS = st.sampled_from(
+    ["", "无", "感谢", "-", "需求文档、专人对接", "CEO级别曝光。", "先选5家意愿强的店试点，跑通后再推广。", "分两期做？", "由我们出预算请外包做基础开发"]
+)
 NEEDS = st.one_of(st.sampled_from(["", "无", "数据安全保障", "展示部门价值。"]), st.sampled_from(VOICED))
-RESOURCES = st.lists(st.fixed_dictionaries({
-    "resource": st.sampled_from(["小程序及DMS接口", "门店试点", "理赔对接"]),
-    "priority": st.sampled_from(["P0", "P1", ""]),
-    "needed_by": st.sampled_from(["2026-01-15", "1月15日", "", "02/30/2026", "3天后"]),
-    "workload": st.sampled_from(["3人月", "10天", "", "很多"]),
-}), max_size=3)
+RESOURCES = st.lists(
+    st.fixed_dictionaries(
+        {
+            "resource": st.sampled_from(["小程序及DMS接口", "门店试点", "理赔对接"]),
+            "priority": st.sampled_from(["P0", "P1", ""]),
+            "needed_by": st.sampled_from(["2026-01-15", "1月15日", "", "02/30/2026", "3天后"]),
+            "workload": st.sampled_from(["3人月", "10天", "", "很多"]),
+        }
+    ),
+    max_size=3,
+)
 PROJECTS = st.sampled_from([{}, {"name": "上门取送车"}, {"name": "上门取送车", "value": "年度价值约600万。"}, {"value": "600万"}])
 EXAMPLES = settings(max_examples=400, deadline=None, database=None)
 
@@ -62,8 +84,10 @@ def test_the_ask_names_the_resource_its_workload_and_its_deadline():
 
 
 def test_several_asks_are_listed_most_needed_first():
-    resources = [{"resource": "报表", "department": "IT部", "priority": "P1", "needed_by": "2026-01-10"},
-                 {"resource": "接口", "department": "it部门", "priority": "P0", "needed_by": "2026-01-20"}]
+    resources = [
+        {"resource": "报表", "department": "IT部", "priority": "P1", "needed_by": "2026-01-10"},
+        {"resource": "接口", "department": "it部门", "priority": "P0", "needed_by": "2026-01-20"},
+    ]
 
     (script,) = scripts([partner()], resources, today="2026-01-02")
 

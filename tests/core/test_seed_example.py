@@ -15,7 +15,11 @@ def test_the_plan_puts_the_two_p0_asks_first_with_their_dates_and_person_days():
     result = call("resources", "plan", {"rows": RESOURCES, "project": PROJECT})["result"]
 
     assert [(r["resource"], r["needed_by"], r["person_days"]) for r in result["rows"]] == [
-        ("数据支持", "2026-03-09", 3), ("系统开发", "2026-03-16", 66), ("员工培训", "2026-04-01", 44), ("外部培训机构", "2026-04-01", None)]
+        ("数据支持", "2026-03-09", 3),
+        ("系统开发", "2026-03-16", 66),
+        ("员工培训", "2026-04-01", 44),
+        ("外部培训机构", "2026-04-01", None),
+    ]
     assert result["totals"] == {"rows": 4, "person_days": 113, "P0": 2, "P1": 1, "P2": 1}
 
 

@@ -79,8 +79,11 @@ def test_a_risk_alone_does_not_escalate_before_anyone_said_no():
 
 
 def test_the_brief_follows_step_5_and_never_complains():
-    rows = [contact(department="IT部门", refusals=2, obstacle="太忙", risk="李总监不配合"),
-            contact(department="数据部门", status="已同意"), contact(department="培训部门", status="已交付")]
+    rows = [
+        contact(department="IT部门", refusals=2, obstacle="太忙", risk="李总监不配合"),
+        contact(department="数据部门", status="已同意"),
+        contact(department="培训部门", status="已交付"),
+    ]
 
     brief = run(*rows, project={"name": "智能服务升级", "value": "年度价值约2000万", "sponsor": "CEO"})["brief"]
 

@@ -25,8 +25,7 @@ CELL = st.sampled_from(["", "200", "2500", "20w", "5百万", "0", "1.5亿", "abc
 @settings(max_examples=300, deadline=None, database=None)
 @given(CELL, CELL, CELL, CELL)
 def test_any_inputs_give_whole_sentences_or_no_result(lost, ltv, investment, revenue):
-    response = call("value", "quantify", {"lost_customers_per_month": lost, "ltv": ltv, "investment": investment,
-                                          "expected_revenue": revenue})
+    response = call("value", "quantify", {"lost_customers_per_month": lost, "ltv": ltv, "investment": investment, "expected_revenue": revenue})
 
     if not response["ok"]:
         assert "result" not in response

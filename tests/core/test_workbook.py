@@ -10,8 +10,12 @@ from .factories import call, contact, need, partner
 
 
 def book(**worksheets):
-    return {"format": FORMAT, "version": 1, "project": {"name": "智能服务升级"},
-            "worksheets": {"resources": {"rows": [need()]}, "exchange": {"rows": [partner()]}, "tracker": {"rows": [contact()]}, **worksheets}}
+    return {
+        "format": FORMAT,
+        "version": 1,
+        "project": {"name": "智能服务升级"},
+        "worksheets": {"resources": {"rows": [need()]}, "exchange": {"rows": [partner()]}, "tracker": {"rows": [contact()]}, **worksheets},
+    }
 
 
 def test_a_valid_workbook_is_normalised_with_every_column():
@@ -44,13 +48,16 @@ def test_rows_with_content_problems_are_kept_and_reported_not_refused():
     assert result["problems"] == [{"field": "worksheets.resources.rows[0].priority", "message": "资源需求清单第 1 行：优先级只能是 P0、P1、P2"}]
 
 
-@pytest.mark.parametrize(("change", "field", "words"), [
-    ({"format": "something-else"}, "format", "不是本课程"),
-    ({"version": 3}, "version", "更新的课程版本"),
-    ({"version": "1"}, "version", "无法识别"),
-    ({"worksheets": {"resources": {"rows": "many"}}}, "worksheets.resources", "rows"),
-    ({"worksheets": {"tracker": {"rows": [{"department": {"nested": 1}}]}}}, "worksheets.tracker.rows[0].department", "文字"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"format": "something-else"}, "format", "不是本课程"),
+        ({"version": 3}, "version", "更新的课程版本"),
+        ({"version": "1"}, "version", "无法识别"),
+        ({"worksheets": {"resources": {"rows": "many"}}}, "worksheets.resources", "rows"),
+        ({"worksheets": {"tracker": {"rows": [{"department": {"nested": 1}}]}}}, "worksheets.tracker.rows[0].department", "文字"),
+    ],
+)
 def test_what_is_not_a_current_workbook_is_refused_in_chinese(change, field, words):
     response = call("workbook", "check", {**book(), **change})
 
@@ -121,9 +128,17 @@ def test_check_does_not_change_the_workbook_it_was_given():
 
 
 def test_loading_the_worked_example_moves_every_date_by_the_days_since_it_was_written():
-    book = {"format": "crossdept-workbook", "version": 1, "project": {"name": "示例"},
-            "worksheets": {"resources": {"rows": [{"resource": "开发", "needed_by": "2026-04-15", "workload": "2周"}]},
-                           "exchange": {"rows": []}, "tracker": {"rows": [{"department": "IT", "last_contact": "2026-02-27"}]}, "value": {}}}
+    book = {
+        "format": "crossdept-workbook",
+        "version": 1,
+        "project": {"name": "示例"},
+        "worksheets": {
+            "resources": {"rows": [{"resource": "开发", "needed_by": "2026-04-15", "workload": "2周"}]},
+            "exchange": {"rows": []},
+            "tracker": {"rows": [{"department": "IT", "last_contact": "2026-02-27"}]},
+            "value": {},
+        },
+    }
 
     result = handle({"worksheet": "workbook", "action": "example", "today": "2026-03-03", "data": {"date": "2026-03-01", "workbook": book}})["result"]
 
@@ -134,9 +149,18 @@ def test_loading_the_worked_example_moves_every_date_by_the_days_since_it_was_wr
 
 
 def test_departments_the_learner_chose_to_skip_are_not_offered_again_whatever_their_spelling():
-    book = {"format": "crossdept-workbook", "version": 2, "project": {}, "skipped": {"tracker": ["it"]},
-            "worksheets": {"resources": {"rows": [{"resource": "开发", "department": "IT部门"}, {"resource": "预算", "department": "财务部"}]},
-                           "exchange": {"rows": []}, "tracker": {"rows": []}, "value": {}}}
+    book = {
+        "format": "crossdept-workbook",
+        "version": 2,
+        "project": {},
+        "skipped": {"tracker": ["it"]},
+        "worksheets": {
+            "resources": {"rows": [{"resource": "开发", "department": "IT部门"}, {"resource": "预算", "department": "财务部"}]},
+            "exchange": {"rows": []},
+            "tracker": {"rows": []},
+            "value": {},
+        },
+    }
 
     result = handle({"worksheet": "workbook", "action": "departments", "data": book})["result"]
 
@@ -147,8 +171,16 @@ def test_departments_the_learner_chose_to_skip_are_not_offered_again_whatever_th
 def test_a_sheet_with_a_blank_project_value_uses_the_value_calculators_sentence():
     inputs = {"lost_customers_per_month": "200", "ltv": "2500"}
 
-    result = handle({"worksheet": "tracker", "action": "review", "today": "2026-03-02", "data": {
-        "project": {"name": "预约", "value_inputs": inputs},
-        "rows": [{"department": "IT部门", "stance": "对立", "status": "受阻", "refusals": 3, "risk": "需要公司层面调配资源"}]}})["result"]
+    result = handle(
+        {
+            "worksheet": "tracker",
+            "action": "review",
+            "today": "2026-03-02",
+            "data": {
+                "project": {"name": "预约", "value_inputs": inputs},
+                "rows": [{"department": "IT部门", "stance": "对立", "status": "受阻", "refusals": 3, "risk": "需要公司层面调配资源"}],
+            },
+        }
+    )["result"]
 
     assert "600万" in result["brief"]["text"]

@@ -9,9 +9,13 @@ from .seed import WORKBOOK
 
 
 def book(version=2, **extra):
-    return {"format": "crossdept-workbook", "version": version, "project": {"name": "上门取送车"},
-            "worksheets": {"resources": {"rows": [need()]}, "exchange": {"rows": [partner()]}, "tracker": {"rows": [contact()]}},
-            **extra}
+    return {
+        "format": "crossdept-workbook",
+        "version": version,
+        "project": {"name": "上门取送车"},
+        "worksheets": {"resources": {"rows": [need()]}, "exchange": {"rows": [partner()]}, "tracker": {"rows": [contact()]}},
+        **extra,
+    }
 
 
 def test_the_json_backup_writes_chinese_as_chinese():
@@ -86,9 +90,16 @@ def test_the_report_lists_problems_without_internal_paths():
 
 
 def test_printing_empty_tables_prints_blanks_never_null():
-    empty = {"format": "crossdept-workbook", "version": 2, "project": {},
-             "worksheets": {"resources": {"rows": [{"resource": "接口", "department": "", "priority": "", "needed_by": "",
-                                                    "workload": "", "owner": ""}]}, "exchange": {"rows": []}, "tracker": {"rows": []}}}
+    empty = {
+        "format": "crossdept-workbook",
+        "version": 2,
+        "project": {},
+        "worksheets": {
+            "resources": {"rows": [{"resource": "接口", "department": "", "priority": "", "needed_by": "", "workload": "", "owner": ""}]},
+            "exchange": {"rows": []},
+            "tracker": {"rows": []},
+        },
+    }
 
     result = call("workbook", "tables", empty)["result"]
     markdown = call("workbook", "report", empty)["result"]["text"]

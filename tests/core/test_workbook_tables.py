@@ -8,8 +8,7 @@ def test_the_tables_follow_the_report_plan_map_matrix_tracker_and_value():
     result = call("workbook", "tables", WORKBOOK)["result"]
 
     titles = [s["title"] for s in result["sections"]]
-    assert titles == ["一、资源需求清单（资源地图）", "各部门负担（资源地图）", "二、价值交换矩阵与交换话术",
-                      "三、协调进度追踪与升级简报", "四、价值测算"]
+    assert titles == ["一、资源需求清单（资源地图）", "各部门负担（资源地图）", "二、价值交换矩阵与交换话术", "三、协调进度追踪与升级简报", "四、价值测算"]
     assert result["project"]["name"] == "智能服务升级" and result["project"]["today"] == "2026-03-02"
 
 

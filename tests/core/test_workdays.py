@@ -12,8 +12,7 @@ from crossdept.workdays import WEEKENDS_ONLY, WorkCalendar, read_calendar, weekd
 from .factories import call, need
 
 # 2026's Spring Festival as the State Council set it: 2-16 … 2-20 and 2-23 off, Saturdays 2-14 and 2-28 worked.
-SPRING_2026 = {"holidays": ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23"],
-               "workdays": ["2026-02-14", "2026-02-28"]}
+SPRING_2026 = {"holidays": ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23"], "workdays": ["2026-02-14", "2026-02-28"]}
 EXAMPLES = settings(max_examples=150, deadline=None, database=None)
 
 
@@ -46,11 +45,17 @@ def test_the_resource_plan_counts_working_days_with_the_requests_calendar():
     assert any(f["code"] == "workload_exceeds_time" and "5 个工作日" in f["message"] for f in spring["flags"])
 
 
-@pytest.mark.parametrize(("raw", "field"), [
-    ("2026", "calendar"), ({"holidays": "2026-10-01"}, "calendar.holidays"), ({"holidays": ["10月1日"]}, "calendar.holidays[0]"),
-    ({"workdays": [20260101]}, "calendar.workdays[0]"), ({"holidays": ["2026-10-01"], "workdays": ["2026-10-01"]}, "calendar"),
-    ({"holiday": []}, "calendar"),
-])
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ("2026", "calendar"),
+        ({"holidays": "2026-10-01"}, "calendar.holidays"),
+        ({"holidays": ["10月1日"]}, "calendar.holidays[0]"),
+        ({"workdays": [20260101]}, "calendar.workdays[0]"),
+        ({"holidays": ["2026-10-01"], "workdays": ["2026-10-01"]}, "calendar"),
+        ({"holiday": []}, "calendar"),
+    ],
+)
 def test_a_bad_calendar_is_refused_at_its_field(raw, field):
     response = call("resources", "plan", {"rows": [need()]}, calendar=raw)
 
@@ -59,9 +64,12 @@ def test_a_bad_calendar_is_refused_at_its_field(raw, field):
 
 
 @EXAMPLES
-@given(st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), st.integers(0, 800),
-       st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2102, 1, 1)), max_size=30),
-       st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2102, 1, 1)), max_size=30))
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
+    st.integers(0, 800),
+    st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2102, 1, 1)), max_size=30),
+    st.lists(st.dates(dt.date(2000, 1, 1), dt.date(2102, 1, 1)), max_size=30),
+)
 def test_a_count_equals_counting_day_by_day(start, length, holidays, workdays):
     calendar = WorkCalendar.of(holidays, [d for d in workdays if d not in set(holidays)])
     end = start + dt.timedelta(days=length)
