@@ -25,5 +25,14 @@ onEveryPage(() => {
   // Material's search overlay is a role="dialog" without a name (axe: aria-dialog-name).
   const search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "搜索课程");
+  // A wide table scrolls sideways inside Material's wrapper: a keyboard must be able to reach it
+  // (axe: scrollable-region-focusable), so a wrapper that overflows takes focus.
+  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table > table")) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "表格（可横向滚动）");
+    }
+  }
   if (document.querySelector(NEEDS_RUNTIME)) import(bundle);
 });
