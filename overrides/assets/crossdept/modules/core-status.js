@@ -19,3 +19,10 @@ export function trackCore(root, status) {
     return true;
   });
 }
+
+/** Shows a response's errors in `general` (hidden when there are none); returns whether it was ok. */
+export function showCoreErrors(general, response) {
+  general.textContent = response.ok ? "" : response.errors.map((e) => e.message).join("；");
+  general.hidden = response.ok;
+  return response.ok;
+}

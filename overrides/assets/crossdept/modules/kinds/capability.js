@@ -4,7 +4,7 @@
 // dated result per day once every element is rated, so a later self-test shows the change.
 import { barChart } from "../capability-chart.js";
 import { callCore } from "../core-client.js";
-import { trackCore } from "../core-status.js";
+import { showCoreErrors, trackCore } from "../core-status.js";
 import { pagePath, sectionTitle, sectionUrl, stamp, today } from "../course.js";
 import { el } from "../dom.js";
 import { download } from "../files.js";
@@ -179,12 +179,7 @@ export function mountCapability(root, definition) {
       return;
     }
     if (mine !== generation) return;
-    if (!response.ok) {
-      general.textContent = response.errors.map((e) => e.message).join("；");
-      general.hidden = false;
-      return;
-    }
-    general.hidden = true;
+    if (!showCoreErrors(general, response)) return;
     latest = response.result;
     weakestIds = weakestList(latest.weakest).length === 1 ? [weakestList(latest.weakest)[0].id] : [];
     if (latest.complete && rerated) {

@@ -5,7 +5,7 @@
 // options (so the answer is recalled, not its position); the best and the last score are kept, and
 // every question answered wrong goes into a 错题本 that can be practised on its own.
 import { callCore, coreStatus } from "../core-client.js";
-import { trackCore } from "../core-status.js";
+import { showCoreErrors, trackCore } from "../core-status.js";
 import { pagePath, sectionTitle, sectionUrl, showStamp, stamp } from "../course.js";
 import { el } from "../dom.js";
 import * as progress from "../progress.js";
@@ -176,12 +176,7 @@ export function mountQuiz(root, definition) {
       return;
     }
     if (mine !== generation) return; // a newer answer already asked
-    if (!response.ok) {
-      general.textContent = response.errors.map((e) => e.message).join("；");
-      general.hidden = false;
-      return;
-    }
-    general.hidden = true;
+    if (!showCoreErrors(general, response)) return;
     latest = response.result;
     for (const judged of latest.questions) {
       if (judged.answered && state.answers[judged.id]?.confirmed) {
