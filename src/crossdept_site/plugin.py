@@ -25,6 +25,7 @@ from crossdept.errors import DefinitionError
 from crossdept.manifest import core_manifest
 
 from .bundle import BundleFailed, bundle
+from .compress import COMPRESSED, compress_beside
 from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
@@ -47,6 +48,7 @@ class CrossdeptConfig(base.Config):
     # A warm-interpreter snapshot for fast start; off only to measure what it saves.
     snapshot = c.Type(bool, default=True)
     snapshot_cache = c.Type(str, default=".cache/snapshots")
+    compressed_cache = c.Type(str, default=".cache/compressed")
 
 
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
@@ -68,6 +70,10 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}/",
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
+            # Files of the Pyodide folder that also ship as `name.gz`: the worker fetches those.
+            "compressed": list(COMPRESSED),
+            # The address the site was built for: served elsewhere, the page keeps instant navigation itself.
+            "built_for": config.site_url or "",
         }
         config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config
@@ -125,6 +131,7 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             if stale != pyodide_target:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
         size = copy_runtime(self.pyodide_dir, pyodide_target)
+        packed = compress_beside(pyodide_target, COMPRESSED, self.root / self.config.compressed_cache)
         for stale in wheel_path.parent.glob("core-*.snap.gz"):
             if stale.name != self.snapshot:
                 stale.unlink()
@@ -135,7 +142,13 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
                 raise PluginError(str(error)) from None
             shutil.copyfile(made, wheel_path.parent / self.snapshot)
             log.info("crossdept: snapshot %s, %.1f MB, made in %.1f s", self.snapshot, made.stat().st_size / 1e6, seconds)
-        log.info("crossdept: core %s, Pyodide runtime %.1f MB, %d worksheet(s)", self.wheel.filename, size / 1e6, len(self.definitions))
+        log.info(
+            "crossdept: core %s, Pyodide runtime %.1f MB (%.1f MB gzip'd beside), %d worksheet(s)",
+            self.wheel.filename,
+            size / 1e6,
+            packed / 1e6,
+            len(self.definitions),
+        )
         manifest = write_service_worker(site)
         log.info("crossdept: service worker for build %s precaches %d files", manifest["build"], len(manifest["precache"]))
 

@@ -48,7 +48,7 @@ function start() {
       switch (message.type) {
         case READY:
           clearTimeout(timer);
-          core.info = { ms: message.ms, python: message.python, phases: message.phases, snapshot: message.snapshot };
+          core.info = { ms: message.ms, python: message.python, phases: message.phases, snapshot: message.snapshot, start: message.start, worker: message.worker };
           resolve();
           break;
         case FAILED:
@@ -69,7 +69,7 @@ function start() {
       broke("计算核心意外停止了，已经重新启动：请再试一次。");
     };
     worker.postMessage({
-      type: INIT, pyodide: siteUrl(urls.pyodide), wheel: siteUrl(urls.wheel), snapshot: urls.snapshot ? siteUrl(urls.snapshot) : null,
+      type: INIT, pyodide: siteUrl(urls.pyodide), wheel: siteUrl(urls.wheel), snapshot: urls.snapshot ? siteUrl(urls.snapshot) : null, compressed: urls.compressed || [],
     });
   });
 }

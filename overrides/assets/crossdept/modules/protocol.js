@@ -5,13 +5,15 @@
 
 /**
  * page → worker, once, right after the worker is created.
- * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null}} InitMessage
- * `pyodide`: absolute URL of the runtime folder (ends with "/"); `snapshot`: gzip'd memory snapshot or null.
+ * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null, compressed: string[]}} InitMessage
+ * `pyodide`: absolute URL of the runtime folder (ends with "/"); `snapshot`: gzip'd memory snapshot or null;
+ * `compressed`: names in that folder that also ship as `name.gz` (fetched instead, decompressed in the worker).
  */
 
 /**
- * worker → page, once: the core is ready (ms: start-up time; phases: ms per step, for the benchmark).
- * @typedef {{type: "ready", ms: number, python: string, phases: Object<string, number>, snapshot: boolean}} ReadyMessage
+ * worker → page, once: the core is ready (ms: start-up time; phases: ms per step, for the benchmark;
+ * start: why the snapshot was or was not used; worker: an id of this worker, to tell one from another).
+ * @typedef {{type: "ready", ms: number, python: string, phases: Object<string, number>, snapshot: boolean, start: string, worker: string}} ReadyMessage
  */
 
 /**
