@@ -1,14 +1,22 @@
 """A static server for the built site on a free local port, and how to launch Debian's chromium here.
 
-Shared by the browser tests and the bench tools."""
+Shared by the browser tests and the bench tools. For the benchmark it can also play a slower link
+(``Link``: bandwidth shared by every connection, and a round trip before each response), which
+applies to every request whoever makes it (page, worker, service worker), count the bytes it sends
+(``Counter``), and behave like a server that compresses (``compress=True``)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import mimetypes
+import os
 import socket
 import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -22,11 +30,112 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+CHUNK = 16 * 1024
+# What a server with `gzip on` compresses on the fly (nginx's gzip_types plus wasm, as in the issue).
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".wasm")
+
+
+@dataclass
+class Link:
+    """A network link: `mbps` shared by all connections (None: unlimited), `rtt_ms` before each response."""
+
+    name: str
+    mbps: float | None = None
+    rtt_ms: float = 0.0
+    _free_at: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def send(self, write, data: bytes) -> None:
+        """Write ``data`` no faster than the link allows; concurrent responses share it."""
+        for start in range(0, len(data), CHUNK):
+            chunk = data[start : start + CHUNK]
+            if self.mbps:
+                with self._lock:
+                    begin = max(time.perf_counter(), self._free_at)
+                    self._free_at = begin + len(chunk) * 8 / (self.mbps * 1e6)
+                    until = self._free_at
+                delay = until - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+            write(chunk)
+
+
+@dataclass
+class Counter:
+    """Bytes of response bodies the server sent, per path, since the last ``reset``."""
+
+    sent: dict[str, int] = field(default_factory=dict)
+    last: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str, size: int) -> None:
+        with self._lock:
+            self.sent[path] = self.sent.get(path, 0) + size
+            self.last = time.perf_counter()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.sent = {}
+
+    def total(self, *, only=lambda path: True) -> int:
+        with self._lock:
+            return sum(size for path, size in self.sent.items() if only(path))
+
+    def wait_idle(self, seconds: float = 1.0, timeout: float = 120.0) -> None:
+        """Return once nothing was sent for ``seconds`` (the page's downloads are over)."""
+        began = time.perf_counter()
+        while time.perf_counter() - max(self.last, began) < seconds and time.perf_counter() - began < timeout:
+            time.sleep(0.1)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    link: Link | None = None
+    counter: Counter | None = None
+    compress = False
+
     def log_message(self, format, *args):  # noqa: A002
         pass
+
+    def do_GET(self):  # noqa: N802
+        if self.link and self.link.rtt_ms:
+            time.sleep(self.link.rtt_ms / 1000)
+        if self.compress and self._send_compressed():
+            return
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        self._body(source.read())
+
+    def _body(self, data: bytes) -> None:
+        if self.counter is not None:
+            self.counter.add(self.path.split("?")[0], len(data))
+        if self.link:
+            self.link.send(self.wfile.write, data)
+        else:
+            self.wfile.write(data)
+
+    def _send_compressed(self) -> bool:
+        """Like Apache's AddEncoding (a `.gz` is sent as what it holds, Content-Encoding: gzip) and
+        nginx's `gzip on` (text and wasm compressed per request). False: serve it the plain way."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return False
+        if path.suffix == ".gz":
+            body, kind = path.read_bytes(), mimetypes.guess_type(path.name[:-3])[0]
+        elif path.suffix in COMPRESSIBLE:
+            body, kind = gzip.compress(path.read_bytes(), 6), mimetypes.guess_type(path.name)[0]
+        else:
+            return False
+        self.send_response(200)
+        self.send_header("Content-Type", {".wasm": "application/wasm", ".mjs": "text/javascript"}.get(Path(path.name.removesuffix(".gz")).suffix, kind or "application/octet-stream"))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.end_headers()
+        self._body(body)
+        return True
 
 
 def free_port() -> int:
@@ -36,12 +145,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_site(directory: Path, port: int | None = None) -> Iterator[str]:
+def serve_site(directory: Path, port: int | None = None, *, link: Link | None = None, counter: Counter | None = None, compress: bool = False) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 until the block ends; yields the base URL."""
     port = port or free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
+    handler = type("Handler", (_Quiet,), {"link": link, "counter": counter, "compress": compress})
+    if link:
+        handler.protocol_version = "HTTP/1.1"  # keep-alive, as a real server: one round trip per request
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.shutdown()
+        server.server_close()

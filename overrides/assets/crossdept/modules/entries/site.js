@@ -1,8 +1,11 @@
 // The one script of ours every page loads, kept small: the offline service worker, the visit for
-// the progress panel, a fix to Material's markup, and the worksheet runtime for pages that need it.
+// the progress panel, a fix to Material's markup, the worksheet runtime for pages that need it (and
+// early, for a link to one that is pointed at), and instant navigation on any host.
 /* global CROSSDEPT_BUNDLE */
 import { onEveryPage } from "../dom.js";
+import { keepInstantNavigation } from "../instant-anywhere.js";
 import { siteRoot } from "../manifest.js";
+import { prefetchOnIntent } from "../prefetch.js";
 import * as progress from "../progress.js";
 
 // The offline service worker (sw.js, written by the build): repeat visits start fast and the
@@ -36,3 +39,7 @@ onEveryPage(() => {
   }
   if (document.querySelector(NEEDS_RUNTIME)) import(bundle);
 });
+
+keepInstantNavigation();
+// A link to a worksheet page, pointed at or focused: start the core now (see prefetch.js).
+prefetchOnIntent(() => import(bundle).then((runtime) => runtime.startCore()));

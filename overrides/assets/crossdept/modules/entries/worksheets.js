@@ -17,6 +17,6 @@ onEveryPage(() => {
 });
 
 // For the browser tests and the benchmark, which import this same module (no globals).
-export { callCore, coreStatus } from "../core-client.js";
+export { callCore, coreStatus, startCore } from "../core-client.js";
 export { toWorkbook } from "../workbook-store.js";
 export { store } from "../storage.js";
