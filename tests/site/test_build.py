@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ from pathlib import Path
 from tests.conftest import ROOT, build_site
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+COMPRESSED = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")  # also shipped as name.gz
 
 
 def test_the_site_holds_the_pyodide_runtime_and_nothing_else_of_the_npm_package(built_site):
@@ -18,7 +20,25 @@ def test_the_site_holds_the_pyodide_runtime_and_nothing_else_of_the_npm_package(
 
     assert [v.name for v in versions] == ["314.0.7"]
 
-    assert shipped == sorted(RUNTIME)
+    assert shipped == sorted(RUNTIME + tuple(f"{name}.gz" for name in COMPRESSED))
+
+
+def test_each_compressed_copy_decodes_to_the_very_bytes_beside_it_and_is_much_smaller(built_site):
+    folder = next((built_site / "assets/pyodide").iterdir())
+
+    for name in COMPRESSED:
+        packed = (folder / f"{name}.gz").read_bytes()
+        plain = (folder / name).read_bytes()
+
+        assert gzip.decompress(packed) == plain, name
+        assert len(packed) < len(plain) / 2.5, name
+
+
+def test_the_bundle_tells_the_worker_which_files_come_compressed_and_the_address_built_for(built_site):
+    bundle = next((built_site / "assets/crossdept").glob("worksheets.*.js")).read_text(encoding="utf-8")
+
+    assert re.search(r'"?compressed"?:\["pyodide\.asm\.wasm","pyodide\.asm\.mjs","pyodide-lock\.json"\]', bundle)
+    assert re.search(r'"?built_for"?:"http://127\.0\.0\.1:\d+/"', bundle)
 
 
 def test_the_site_holds_the_core_as_a_wheel_named_by_its_content(built_site):

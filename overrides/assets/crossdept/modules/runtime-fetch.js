@@ -46,39 +46,13 @@ export async function decoded(body) {
 }
 
 /**
- * Read `stream` to its end, counting: {bytes, first, last} (times of the first and latest chunk),
- * updated as chunks arrive; `onChunk(seen)` hears each. Resolves with the totals at the end.
- */
-export async function drain(stream, onChunk = () => {}) {
-  const seen = { bytes: 0, first: 0, last: 0 };
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return seen;
-    const now = performance.now();
-    if (!seen.bytes) seen.first = now;
-    seen.bytes += value.length;
-    seen.last = now;
-    onChunk(seen);
-  }
-}
-
-/**
  * `url`'s content as a Response of type `type`, fetched as `url + ".gz"` and decompressed here; the
  * plain `url` when the server has no `.gz` (a site copied without them). `fetcher` is the real fetch
- * (the worker replaces the global one for Pyodide). `watch(stream)`, when given, also reads the
- * bytes as they come off the wire (a copy), which keeps the download going before anyone reads the
- * Response and lets the caller time it.
+ * (the worker replaces the global one for Pyodide).
  */
-export async function fetchCompressed(url, type, { fetcher = fetch, watch = null } = {}) {
+export async function fetchCompressed(url, type, { fetcher = fetch } = {}) {
   let response = await fetcher(`${url}.gz`);
   if (response.status === 404 || response.status === 403) response = await fetcher(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}：${url.split("/").pop()}`);
-  let wire = response.body;
-  if (watch) {
-    const [copy, main] = wire.tee();
-    watch(copy);
-    wire = main;
-  }
-  return new Response(await decoded(wire), { status: 200, headers: { "content-type": type } });
+  return new Response(await decoded(response.body), { status: 200, headers: { "content-type": type } });
 }

@@ -1,7 +1,7 @@
 // The planning core in a Web Worker: Pyodide starts here so typing never waits on it. The
 // messages are those of ../protocol.js, one switch, unknown types throw.
 import { CALL, FAILED, INIT, READY, RESULT, unknown } from "../protocol.js";
-import { decoded, drain, fetchCompressed } from "../runtime-fetch.js";
+import { decoded, fetchCompressed } from "../runtime-fetch.js";
 
 let handleJson = null;
 let python = "";
@@ -11,26 +11,33 @@ const workerId = Math.random().toString(36).slice(2, 10); // tests check the wor
 const phases = {}; // milliseconds since the worker started, per start-up step (for the benchmark)
 const mark = (name) => (phases[name] = Math.round(performance.now()));
 
-// The snapshot (6.5 MB gzip'd) saves Pyodide's own start-up, 1–2 s of CPU here; over a link slower
+// The snapshot (6.6 MB gzip'd) saves Pyodide's own start-up, 1–2 s of CPU here; over a link slower
 // than this it costs more time to download than it saves (bench/run.py measures both sides). Below
 // it the worker starts bare and fetches the snapshot afterwards, for the next visit.
 const SNAPSHOT_MIN_MBPS = 40;
-// Enough of the wasm to judge the link's speed by (at 40 Mbps: 0.1 s).
-const PROBE_BYTES = 512 * 1024;
+const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
-const started = new Map(); // absolute URL → Response promise Pyodide will ask for, fetched compressed
+const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+const started = new Map(); // absolute URL → () => Response promise, for Pyodide's own fetches
+let wasm = null; // {standIn, module}: the wasm compiled while it downloads, compressed
 
 // Pyodide fetches its wasm (as soon as it reads its settings) and its standard library with the
-// global fetch, by fixed names under indexURL, and no option hands it bytes instead
-// (pyodide.mjs: getInstantiateWasmFunc, installStdlib). This worker is ours alone: for exactly
-// those URLs, answer with the response already under way. Any other request goes out unchanged.
+// global fetch, by fixed names under indexURL, then hands the wasm response to
+// WebAssembly.instantiateStreaming; no option gives it bytes or a module instead (pyodide.mjs:
+// getInstantiateWasmFunc, installStdlib). This worker is ours alone: for exactly those URLs, answer
+// with what is already under way, and instantiate the module compiled from the `.gz`. Any other
+// request or module goes through unchanged.
 self.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input); // Pyodide passes URL objects
-  const response = started.get(url);
-  if (!response) return realFetch(input, init);
-  started.delete(url); // once: a second start (after a broken snapshot) fetches afresh
-  return response;
+  const answer = started.get(url);
+  return answer ? answer() : realFetch(input, init);
+};
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (!wasm || response !== wasm.standIn) return realInstantiateStreaming(response, imports);
+  const module = await wasm.module;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
 // The build's snapshot of a warm interpreter, gzip'd, as bytes. Rejects when it is missing or
@@ -39,6 +46,8 @@ async function fetchSnapshot(snapshotUrl, options = {}) {
   const response = await realFetch(snapshotUrl, options);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await new Response(await decoded(response.body)).arrayBuffer());
+  // Pyodide checks its snapshot's magic number only after sizing its memory by it: check first.
+  if (bytes.length % 4 || !SNAPSHOT_MAGIC.every((byte, i) => bytes[i] === byte)) throw new Error("not a Pyodide snapshot");
   mark("snapshot");
   return bytes;
 }
@@ -58,47 +67,65 @@ async function fetchWheel(wheelUrl) {
   return response.arrayBuffer();
 }
 
-// Start the runtime's downloads at once, compressed, and keep them going (a fetch nobody reads
-// stalls once the browser's buffer is full): the wasm (read twice: a copy times the link), the
-// standard library, Pyodide's JavaScript and its lock file.
+// The browser's own timing of the wasm's download (the `.gz`, or the plain file a site without
+// it sends), measured in the network stack, so a busy worker thread does not skew it.
+function wasmTiming(urls) {
+  const find = () => performance.getEntriesByType("resource").findLast((entry) => urls.includes(entry.name) && entry.encodedBodySize > 65_536);
+  return new Promise((resolve) => {
+    if (find()) return resolve(find());
+    const observer = new PerformanceObserver(() => find() && (observer.disconnect(), resolve(find())));
+    observer.observe({ type: "resource" });
+  });
+}
+
+// Start the runtime's downloads at once, compressed: the wasm (compiled as it arrives, and timed:
+// the standard library waits for it, so the wasm has the link to itself and its time measures the
+// link), Pyodide's JavaScript and its lock file.
 function startDownloads(pyodideUrl, compressed) {
   const at = (name) => new URL(name, pyodideUrl).href;
-  const packed = (name, type, watch = null) =>
-    compressed.includes(name) ? fetchCompressed(at(name), type, { fetcher: realFetch, watch }) : realFetch(at(name));
-  let probed;
-  const speed = new Promise((resolve) => (probed = resolve));
-  const watch = (copy) => drain(copy, (seen) => seen.bytes >= PROBE_BYTES && probed(seen)).then(probed, () => probed({ bytes: 0 }));
-  const wasm = packed("pyodide.asm.wasm", "application/wasm", watch);
-  wasm.catch(() => probed({ bytes: 0 })); // Pyodide awaits it; a failure also shows in `missing` below
-  started.set(at("pyodide.asm.wasm"), wasm);
-  const stdlib = realFetch(at("python_stdlib.zip")).then(async (r) => new Response(await r.arrayBuffer(), { status: r.status }));
+  const packed = (name, type) => (compressed.includes(name) ? fetchCompressed(at(name), type, { fetcher: realFetch }) : realFetch(at(name)));
+  const module = WebAssembly.compileStreaming(packed("pyodide.asm.wasm", "application/wasm"));
+  module.then(() => mark("compiled"), () => {}); // awaited by Pyodide; a failure shows in `missing` below
+  wasm = { standIn: new Response(null), module };
+  started.set(at("pyodide.asm.wasm"), async () => wasm.standIn);
+  const names = [`${at("pyodide.asm.wasm")}.gz`, at("pyodide.asm.wasm")];
+  const timed = Promise.race([wasmTiming(names), module.then(() => performance.getEntriesByType("resource").findLast((e) => names.includes(e.name)))]);
+  const stdlib = timed
+    .then(() => realFetch(at("python_stdlib.zip")))
+    .then(async (r) => ({ status: r.status, body: await r.arrayBuffer() }))
+    .finally(() => mark("stdlib"));
   stdlib.catch(() => {});
-  started.set(at("python_stdlib.zip"), stdlib);
+  started.set(at("python_stdlib.zip"), async () => {
+    const { status, body } = await stdlib;
+    return new Response(body, { status }); // a fresh Response each time: a retry reads it again
+  });
+  const speed = timed.then((entry) => {
+    const seconds = entry ? (entry.responseEnd - entry.startTime) / 1000 : 0;
+    return seconds > 0 ? (entry.encodedBodySize * 8) / seconds / 1e6 : Infinity;
+  });
   // loadPyodide never settles when the .wasm is missing (Emscripten only logs a warning): fail first.
-  const missing = wasm.then(
+  const missing = module.then(
     () => new Promise(() => {}),
-    (error) => new Error(`Python 运行环境文件缺失（${error.message}）`),
+    (error) => new Error(`Python 运行环境文件缺失或损坏（${error.message}）`),
   );
   const script = packed("pyodide.asm.mjs", "text/javascript")
     .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((blob) => import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))))
-    .then((module) => module.default);
+    .then((imported) => imported.default);
   const lock = packed("pyodide-lock.json", "application/json").then((r) => r.json());
   return { speed, missing, script, lock };
 }
 
 // Snapshot or bare start, by the bytes it costs: a cached snapshot always; else one fetched now
-// only on a fast link (or none to measure); on a slow one, bare now and the snapshot later.
+// only on a fast link; on a slow one, bare now and the snapshot later.
 async function chooseSnapshot(snapshotUrl, speed) {
   if (!snapshotUrl) return [null, (why = "none")];
   const cached = await cachedSnapshot(snapshotUrl);
   if (cached) return [cached, (why = "cached")];
   if (navigator.connection?.saveData) return [null, (why = "save-data")];
-  const seen = await speed;
-  const seconds = Math.max(seen.last - seen.first, 1) / 1000;
-  const mbps = (seen.bytes * 8) / seconds / 1e6;
-  phases.mbps = Math.round(mbps);
-  if (mbps >= SNAPSHOT_MIN_MBPS || seen.bytes < PROBE_BYTES / 4) {
+  const mbps = await speed;
+  phases.mbps = Number.isFinite(mbps) ? Math.round(mbps) : -1;
+  if (mbps >= SNAPSHOT_MIN_MBPS) {
     const snapshot = fetchSnapshot(snapshotUrl);
     snapshot.catch(() => {}); // Pyodide awaits it; a failure there falls back to the bare start
     return [snapshot, (why = "fast")];

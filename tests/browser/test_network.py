@@ -1,0 +1,119 @@
+"""Fast on real networks (issue 13): the worker downloads the runtime compressed and decodes it, a
+server that compresses by itself still works, a slow link starts bare and keeps the snapshot for the
+next visit, a link to a worksheet page starts the core when pointed at, and a site served from an
+address it was not built for keeps instant navigation and its one worker. Bytes are counted at the
+server (bench.serve), which sees the worker's requests too."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.serve import Counter, Link, serve_site
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
+
+PYODIDE = "/assets/pyodide/"
+PLAIN_LARGE = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json")
+
+
+@pytest.fixture
+def served(site_build, request):
+    """The session's site on a server of this test's own (another port than it was built for),
+    counting bytes; ``request.param`` may carry keyword arguments for ``serve_site``."""
+    target, _ = site_build
+    counter = Counter()
+    with serve_site(target, counter=counter, **getattr(request, "param", {})) as base:
+        yield base, counter
+
+
+def ready(page, base, path="tools/value/"):
+    page.goto(base + path)
+    sheet = page.locator("[data-worksheet]").first
+    expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    return sheet
+
+
+def value_computes(page):
+    page.get_by_label("每月流失客户数").fill("200")
+    page.get_by_label("每位客户每年价值（LTV）").fill("2500")
+    expect(page.locator('[data-output="annual_loss_display"]')).to_have_text("600万")
+
+
+def test_the_worker_downloads_the_runtime_compressed_and_decodes_it_to_a_working_core(page, served, traffic):
+    base, counter = served
+
+    ready(page, base)
+    value_computes(page)
+
+    sent = counter.sent
+    assert all(f"{PYODIDE}314.0.7/{name}.gz" in sent for name in PLAIN_LARGE), sorted(sent)
+    assert not [path for path in sent if path.endswith(PLAIN_LARGE)], "a large file was also fetched uncompressed"
+    runtime = counter.total(only=lambda path: path.startswith(PYODIDE))
+    assert runtime < 6_500_000  # 13.4 MB uncompressed
+
+
+@pytest.mark.parametrize("served", [{"compress": True}], indirect=True)
+def test_a_server_that_already_compresses_still_serves_a_working_core(page, served, traffic):
+    base, counter = served
+
+    ready(page, base)
+    value_computes(page)
+
+    # The browser decoded the .gz itself (Content-Encoding: gzip); the worker saw plain bytes.
+    assert f"{PYODIDE}314.0.7/pyodide.asm.wasm.gz" in counter.sent
+    assert runtime_call(page, "rt.coreStatus().snapshot") is True
+
+
+@pytest.mark.parametrize("served", [{"link": Link("slow", mbps=12, rtt_ms=20)}], indirect=True)
+def test_a_slow_link_starts_bare_and_keeps_the_snapshot_for_the_next_visit(page, served, traffic):
+    base, counter = served
+
+    ready(page, base)
+    first = runtime_call(page, "rt.coreStatus()")
+    # The snapshot comes after the worksheet is ready, for the next visit.
+    page.wait_for_function("() => performance.getEntriesByType('resource').length >= 0")
+    counter.wait_idle(seconds=1.5)
+    counter.reset()
+    ready(page, base)
+    again = runtime_call(page, "rt.coreStatus()")
+
+    assert (first["snapshot"], first["start"]) == (False, "slow")
+    assert (again["snapshot"], again["start"]) == (True, "cached")
+    assert not [path for path in counter.sent if path.endswith(".snap.gz")]
+
+
+def test_a_chapter_page_read_loads_nothing_of_pyodide_and_pointing_at_a_worksheet_link_starts_the_core(page, served, traffic):
+    base, counter = served
+    page.goto(base + "kp325/obstacles/")
+    expect(page.locator("article h1")).to_be_visible()
+    page.mouse.move(5, 400)
+    page.wait_for_load_state("networkidle")
+
+    assert counter.total(only=lambda path: path.startswith(PYODIDE)) == 0
+
+    link = page.locator("article a[href*='tools/'], .md-nav a[href*='tools/value/']").first
+    link.hover()
+    page.wait_for_function("async () => (await import(document.querySelector('script[src*=\"/site.\"]').src)) && true")
+
+    expect.poll(lambda: counter.total(only=lambda path: path.endswith("pyodide.asm.wasm.gz")), timeout=CORE_TIMEOUT_MS).to_be_greater_than(0)
+    link.click()
+    ready(page, base, path=page.url.removeprefix(base))
+
+
+def test_a_site_served_from_an_address_it_was_not_built_for_keeps_one_worker_across_pages(page, served, site_build, traffic):
+    base, _ = served
+    assert not base.endswith(f":{site_build[1]}/")  # served elsewhere than built for
+    ready(page, base)
+    before = runtime_call(page, "rt.coreStatus().worker")
+    page.evaluate("window.stillTheSameDocument = true")
+
+    page.locator(".md-nav a[href$='tools/resources/']").first.click()
+    expect(page).to_have_url(base + "tools/resources/")
+    ready_again = page.locator('[data-worksheet="resources"]')
+    expect(ready_again).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    page.go_back()
+    expect(page).to_have_url(base + "tools/value/")
+    expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready")
+
+    assert page.evaluate("window.stillTheSameDocument") is True
+    assert runtime_call(page, "rt.coreStatus().worker") == before
