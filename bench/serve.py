@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
 ]
 CHUNK = 16 * 1024
+BURST_S = 0.05
 # What a server with `gzip on` compresses on the fly (nginx's gzip_types plus wasm, as in the issue).
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".wasm")
 
@@ -51,7 +52,9 @@ class Link:
             chunk = data[start : start + CHUNK]
             if self.mbps:
                 with self._lock:
-                    begin = max(time.perf_counter(), self._free_at)
+                    # A link idle for a moment may send a short burst: a sleep that overslept on a
+                    # busy machine is made up, so the rate holds on average.
+                    begin = max(time.perf_counter() - BURST_S, self._free_at)
                     self._free_at = begin + len(chunk) * 8 / (self.mbps * 1e6)
                     until = self._free_at
                 delay = until - time.perf_counter()
@@ -66,12 +69,19 @@ class Counter:
 
     sent: dict[str, int] = field(default_factory=dict)
     last: float = 0.0
+    sending: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, path: str, size: int) -> None:
         with self._lock:
             self.sent[path] = self.sent.get(path, 0) + size
             self.last = time.perf_counter()
+            self.sending += 1
+
+    def done(self) -> None:
+        with self._lock:
+            self.last = time.perf_counter()
+            self.sending -= 1
 
     def reset(self) -> None:
         with self._lock:
@@ -84,7 +94,7 @@ class Counter:
     def wait_idle(self, seconds: float = 1.0, timeout: float = 120.0) -> None:
         """Return once nothing was sent for ``seconds`` (the page's downloads are over)."""
         began = time.perf_counter()
-        while time.perf_counter() - max(self.last, began) < seconds and time.perf_counter() - began < timeout:
+        while (self.sending or time.perf_counter() - max(self.last, began) < seconds) and time.perf_counter() - began < timeout:
             time.sleep(0.1)
 
 
@@ -109,10 +119,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def _body(self, data: bytes) -> None:
         if self.counter is not None:
             self.counter.add(self.path.split("?")[0], len(data))
-        if self.link:
-            self.link.send(self.wfile.write, data)
-        else:
-            self.wfile.write(data)
+        try:
+            if self.link:
+                self.link.send(self.wfile.write, data)
+            else:
+                self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away (a page closed mid-download): nothing more to send
+        finally:
+            if self.counter is not None:
+                self.counter.done()
 
     def _send_compressed(self) -> bool:
         """Like Apache's AddEncoding (a `.gz` is sent as what it holds, Content-Encoding: gzip) and

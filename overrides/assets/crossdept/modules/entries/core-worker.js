@@ -15,6 +15,11 @@ const mark = (name) => (phases[name] = Math.round(performance.now()));
 // than this it costs more time to download than it saves (bench/run.py measures both sides). Below
 // it the worker starts bare and fetches the snapshot afterwards, for the next visit.
 const SNAPSHOT_MIN_MBPS = 40;
+// A CPU this slow to evaluate Pyodide's JavaScript (150–200 ms here) also takes many times longer
+// over the bare start (tens of seconds seen on this machine under load, against 2–4 s from the
+// snapshot): it takes the snapshot on any link but a slow one.
+const SLOW_CPU_EVAL_MS = 400;
+const SLOW_CPU_MIN_MBPS = 10;
 const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
@@ -43,7 +48,10 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 // The build's snapshot of a warm interpreter, gzip'd, as bytes. Rejects when it is missing or
 // broken: then the bare start runs and the reader only notices the time.
 async function fetchSnapshot(snapshotUrl, options = {}) {
-  const response = await realFetch(snapshotUrl, options);
+  return snapshotBytes(await realFetch(snapshotUrl, options));
+}
+
+async function snapshotBytes(response) {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = new Uint8Array(await new Response(await decoded(response.body)).arrayBuffer());
   // Pyodide checks its snapshot's magic number only after sizing its memory by it: check first.
@@ -52,8 +60,16 @@ async function fetchSnapshot(snapshotUrl, options = {}) {
   return bytes;
 }
 
-// The snapshot from a cache (the HTTP cache, or the service worker's), costing no bytes; or null.
+// The snapshot from a cache, costing no bytes, or null: the one this worker kept (below), the
+// service worker's, or the HTTP cache's (the only one on a plain-http intranet host, where
+// browsers offer no Cache Storage).
 async function cachedSnapshot(snapshotUrl) {
+  try {
+    const kept = await self.caches?.match(snapshotUrl);
+    if (kept) return await snapshotBytes(kept);
+  } catch (error) {
+    console.info(`core-worker: the kept snapshot is unreadable (${error.message})`);
+  }
   try {
     return await fetchSnapshot(snapshotUrl, { cache: "only-if-cached", mode: "same-origin" });
   } catch {
@@ -100,7 +116,7 @@ function startDownloads(pyodideUrl, compressed) {
     return new Response(body, { status }); // a fresh Response each time: a retry reads it again
   });
   const speed = timed.then((entry) => {
-    const seconds = entry ? (entry.responseEnd - entry.startTime) / 1000 : 0;
+    const seconds = entry ? (entry.responseEnd - entry.responseStart) / 1000 : 0;
     return seconds > 0 ? (entry.encodedBodySize * 8) / seconds / 1e6 : Infinity;
   });
   // loadPyodide never settles when the .wasm is missing (Emscripten only logs a warning): fail first.
@@ -110,8 +126,12 @@ function startDownloads(pyodideUrl, compressed) {
   );
   const script = packed("pyodide.asm.mjs", "text/javascript")
     .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((blob) => import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))))
-    .then((imported) => imported.default);
+    .then(async (blob) => {
+      const began = performance.now(); // evaluating 1.25 MB of JavaScript: how busy this CPU is
+      const imported = await import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" })));
+      phases.evalMs = Math.round(performance.now() - began);
+      return imported.default;
+    });
   const lock = packed("pyodide-lock.json", "application/json").then((r) => r.json());
   return { speed, missing, script, lock };
 }
@@ -125,7 +145,7 @@ async function chooseSnapshot(snapshotUrl, speed) {
   if (navigator.connection?.saveData) return [null, (why = "save-data")];
   const mbps = await speed;
   phases.mbps = Number.isFinite(mbps) ? Math.round(mbps) : -1;
-  if (mbps >= SNAPSHOT_MIN_MBPS) {
+  if (mbps >= SNAPSHOT_MIN_MBPS || (phases.evalMs > SLOW_CPU_EVAL_MS && mbps >= SLOW_CPU_MIN_MBPS)) {
     const snapshot = fetchSnapshot(snapshotUrl);
     snapshot.catch(() => {}); // Pyodide awaits it; a failure there falls back to the bare start
     return [snapshot, (why = "fast")];
@@ -146,12 +166,21 @@ async function boot(loadPyodide, options, snapshot) {
   return loadPyodide(options);
 }
 
-// For the next visit: fetch the snapshot into the caches (HTTP cache, the service worker's), once
-// the reader's worksheet is working, so it never competes with the first start.
-function keepSnapshotForNextVisit(snapshotUrl) {
-  realFetch(snapshotUrl)
-    .then((response) => response.arrayBuffer())
-    .catch(() => {});
+// For the next visit, once the reader's worksheet is working (so it never competes with the first
+// start): fetch the snapshot and keep it. Cache Storage, because a browser's HTTP cache may not keep
+// a 6.6 MB file (a private window's keeps at most a few MB per file); only this build's is kept.
+const KEPT = "crossdept-snapshot";
+async function keepSnapshotForNextVisit(snapshotUrl) {
+  try {
+    const response = await realFetch(snapshotUrl);
+    if (!response.ok) return;
+    if (!self.caches) return void (await response.arrayBuffer()); // the HTTP cache only
+    const cache = await caches.open(KEPT);
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(snapshotUrl, response);
+  } catch (error) {
+    console.info(`core-worker: snapshot not kept for the next visit (${error.message})`);
+  }
 }
 
 async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotUrl, compressed = [] }) {
