@@ -32,5 +32,8 @@ async function bundle(entry, define = {}) {
 const worker = await bundle("core-worker");
 const manifest = { ...job.manifest, runtime: { ...job.manifest.runtime, worker: `assets/crossdept/${worker}` } };
 const worksheets = await bundle("worksheets", { CROSSDEPT_MANIFEST: manifest });
-const site = await bundle("site", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_BUNDLE: worksheets });
+// The small script of every page gets only what it uses (the worksheet pages, the address built for),
+// so a chapter page does not download the whole manifest.
+const slim = { pages: manifest.pages, runtime: { built_for: manifest.runtime.built_for } };
+const site = await bundle("site", { CROSSDEPT_MANIFEST: slim, CROSSDEPT_BUNDLE: worksheets });
 console.log(JSON.stringify({ worker, worksheets, site }));

@@ -28,12 +28,13 @@ def served(site_build, request):
         yield base, counter
 
 
-def eventually(check, timeout_s: float = CORE_TIMEOUT_MS / 1000):
-    """Wait until ``check()`` holds (a state at the server, which the page cannot see)."""
+def eventually(page, check, timeout_s: float = CORE_TIMEOUT_MS / 1000):
+    """Wait until ``check()`` holds (a state at the server, which the page cannot see). Waits
+    through Playwright, so the route guard keeps answering the page's requests meanwhile."""
     deadline = time.monotonic() + timeout_s
     while not check():
         assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.1)
+        page.wait_for_timeout(100)
 
 
 def ready(page, base, path="tools/value/", timeout=CORE_TIMEOUT_MS):
@@ -81,7 +82,7 @@ def test_a_slow_link_starts_bare_and_keeps_the_snapshot_for_the_next_visit(page,
     ready(page, base, timeout=2 * CORE_TIMEOUT_MS)  # a bare start, plus the slow downloads
     first = runtime_call(page, "rt.coreStatus()")
     # The snapshot comes after the worksheet is ready, kept for the next visit.
-    eventually(lambda: page.evaluate("async () => (await (await caches.open('crossdept-snapshot')).keys()).length") == 1)
+    eventually(page, lambda: page.evaluate("async () => (await (await caches.open('crossdept-snapshot')).keys()).length") == 1)
     counter.reset()
     ready(page, base)
     again = runtime_call(page, "rt.coreStatus()")
@@ -103,7 +104,7 @@ def test_a_chapter_page_read_loads_nothing_of_pyodide_and_pointing_at_a_workshee
     link = page.locator("a[href$='tools/value/']").first
     link.hover()
 
-    eventually(lambda: counter.total(only=lambda path: path.endswith("pyodide.asm.wasm.gz")) > 0)
+    eventually(page, lambda: counter.total(only=lambda path: path.endswith("pyodide.asm.wasm.gz")) > 0)
     link.click()
     ready(page, base, path=page.url.removeprefix(base))
 
