@@ -34,6 +34,7 @@ CHUNK = 16 * 1024
 BURST_S = 0.05
 # What a server with `gzip on` compresses on the fly (nginx's gzip_types plus wasm, as in the issue).
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt", ".wasm")
+TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript"}  # what Python's mimetypes may not know
 
 
 @dataclass
@@ -139,13 +140,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return False
         if path.suffix == ".gz":
-            body, kind = path.read_bytes(), mimetypes.guess_type(path.name[:-3])[0]
+            body = path.read_bytes()
         elif path.suffix in COMPRESSIBLE:
-            body, kind = gzip.compress(path.read_bytes(), 6), mimetypes.guess_type(path.name)[0]
+            body = gzip.compress(path.read_bytes(), 6)
         else:
             return False
+        name = path.name.removesuffix(".gz")
+        kind = TYPES.get(Path(name).suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
         self.send_response(200)
-        self.send_header("Content-Type", {".wasm": "application/wasm", ".mjs": "text/javascript"}.get(Path(path.name.removesuffix(".gz")).suffix, kind or "application/octet-stream"))
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
