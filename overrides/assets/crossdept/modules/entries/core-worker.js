@@ -11,15 +11,11 @@ const workerId = Math.random().toString(36).slice(2, 10); // tests check the wor
 const phases = {}; // milliseconds since the worker started, per start-up step (for the benchmark)
 const mark = (name) => (phases[name] = Math.round(performance.now()));
 
-// The snapshot (6.6 MB gzip'd) saves Pyodide's own start-up, 1–2 s of CPU here; over a link slower
-// than this it costs more time to download than it saves (bench/run.py measures both sides). Below
-// it the worker starts bare and fetches the snapshot afterwards, for the next visit.
-const SNAPSHOT_MIN_MBPS = 40;
-// A CPU this slow to evaluate Pyodide's JavaScript (150–200 ms here) also takes many times longer
-// over the bare start (tens of seconds seen on this machine under load, against 2–4 s from the
-// snapshot): it takes the snapshot on any link but a slow one.
-const SLOW_CPU_EVAL_MS = 400;
-const SLOW_CPU_MIN_MBPS = 10;
+// The snapshot (6.6 MB gzip'd) saves Pyodide's own start-up: measured here (2 shared cores) the bare
+// start's Python initialisation took 6–17 s and the restore from the snapshot 0.6–1.9 s, so it
+// saves about 5 s, worth 6.6 MB on a link of 10 Mbps or more. Below that the worker starts bare and
+// fetches the snapshot afterwards, for the next visit. (bench/run.py prints both sides.)
+const SNAPSHOT_MIN_MBPS = 10;
 const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
@@ -126,12 +122,8 @@ function startDownloads(pyodideUrl, compressed) {
   );
   const script = packed("pyodide.asm.mjs", "text/javascript")
     .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then(async (blob) => {
-      const began = performance.now(); // evaluating 1.25 MB of JavaScript: how busy this CPU is
-      const imported = await import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" })));
-      phases.evalMs = Math.round(performance.now() - began);
-      return imported.default;
-    });
+    .then((blob) => import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))))
+    .then((imported) => imported.default);
   const lock = packed("pyodide-lock.json", "application/json").then((r) => r.json());
   return { speed, missing, script, lock };
 }
@@ -145,7 +137,7 @@ async function chooseSnapshot(snapshotUrl, speed) {
   if (navigator.connection?.saveData) return [null, (why = "save-data")];
   const mbps = await speed;
   phases.mbps = Number.isFinite(mbps) ? Math.round(mbps) : -1;
-  if (mbps >= SNAPSHOT_MIN_MBPS || (phases.evalMs > SLOW_CPU_EVAL_MS && mbps >= SLOW_CPU_MIN_MBPS)) {
+  if (mbps >= SNAPSHOT_MIN_MBPS) {
     const snapshot = fetchSnapshot(snapshotUrl);
     snapshot.catch(() => {}); // Pyodide awaits it; a failure there falls back to the bare start
     return [snapshot, (why = "fast")];
