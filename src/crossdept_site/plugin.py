@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -39,6 +40,15 @@ log = logging.getLogger("mkdocs.plugins.crossdept")
 ASSET_DIR = "assets/crossdept"
 MODULES = f"{ASSET_DIR}/modules"  # the runtime's ES module sources under overrides/
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>": versioned URLs let the service worker cache them for good
+
+
+def built_for(site_url: str | None) -> dict:
+    """``{"port", "path"}`` of ``site_url`` as the browser's URL would give them ("" for a default port)."""
+    if not site_url:
+        return {}
+    parts = urlsplit(site_url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return {"port": "" if parts.port in (None, default) else str(parts.port), "path": parts.path or "/"}
 
 
 class CrossdeptConfig(base.Config):
@@ -72,8 +82,9 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
             # Files of the Pyodide folder that also ship as `name.gz`: the worker fetches those.
             "compressed": list(COMPRESSED),
-            # The address the site was built for: served elsewhere, the page keeps instant navigation itself.
-            "built_for": config.site_url or "",
+            # The port and path of the address built for (Material's sitemap keeps them): served
+            # elsewhere, the page keeps instant navigation itself. No URL, no host name in our scripts.
+            "built_for": built_for(config.site_url),
         }
         config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config

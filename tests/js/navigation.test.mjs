@@ -3,23 +3,26 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 globalThis.CROSSDEPT_MANIFEST = {
-  runtime: { built_for: "http://127.0.0.1:8000/" },
+  runtime: { built_for: { port: "8000", path: "/" } },
   pages: { value: { url: "tools/value/", title: "价值" }, resources: { url: "tools/resources/", title: "资源" } },
 };
 const { isSitePage, materialKnowsLinks } = await import("../../overrides/assets/crossdept/modules/instant-anywhere.js");
 const { worksheetPages } = await import("../../overrides/assets/crossdept/modules/prefetch.js");
 
+const at8000 = { port: "8000", path: "/" };
+const root = { port: "", path: "/" };
+
 test("Material's sitemap matches where port and path are the build's, whatever the host name", () => {
-  assert.equal(materialKnowsLinks("http://127.0.0.1:8000/", new URL("http://127.0.0.1:8000/")), true);
-  assert.equal(materialKnowsLinks("http://127.0.0.1:8000/", new URL("https://intranet:8000/")), true);
-  assert.equal(materialKnowsLinks("http://course.example/", new URL("https://intranet/")), true);
-  assert.equal(materialKnowsLinks("", new URL("http://anywhere:9/x/")), true);
+  assert.equal(materialKnowsLinks(at8000, new URL("http://127.0.0.1:8000/")), true);
+  assert.equal(materialKnowsLinks(at8000, new URL("https://intranet:8000/")), true);
+  assert.equal(materialKnowsLinks(root, new URL("https://intranet/")), true);
+  assert.equal(materialKnowsLinks({}, new URL("http://anywhere:9/x/")), true);
 });
 
 test("another port or another folder is where the page keeps navigation instant itself", () => {
-  assert.equal(materialKnowsLinks("http://127.0.0.1:8000/", new URL("http://127.0.0.1:9000/")), false);
-  assert.equal(materialKnowsLinks("http://127.0.0.1:8000/", new URL("http://intranet/")), false);
-  assert.equal(materialKnowsLinks("http://intranet/", new URL("http://intranet/course/")), false);
+  assert.equal(materialKnowsLinks(at8000, new URL("http://127.0.0.1:9000/")), false);
+  assert.equal(materialKnowsLinks(at8000, new URL("http://intranet/")), false);
+  assert.equal(materialKnowsLinks(root, new URL("http://intranet/course/")), false);
 });
 
 test("only pages of this site, not its files, not this page's anchors, not other sites", () => {

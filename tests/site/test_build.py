@@ -38,7 +38,16 @@ def test_the_bundle_tells_the_worker_which_files_come_compressed_and_the_address
     bundle = next((built_site / "assets/crossdept").glob("worksheets.*.js")).read_text(encoding="utf-8")
 
     assert re.search(r'"?compressed"?:\["pyodide\.asm\.wasm","pyodide\.asm\.mjs","pyodide-lock\.json"\]', bundle)
-    assert re.search(r'"?built_for"?:"http://127\.0\.0\.1:\d+/"', bundle)
+    assert re.search(r'"?built_for"?:\{"?port"?:"\d+","?path"?:"/"\}', bundle)
+
+
+def test_the_address_built_for_is_told_as_the_browser_would_see_its_port_and_path():
+    from crossdept_site.plugin import built_for
+
+    assert built_for("http://127.0.0.1:8000/") == {"port": "8000", "path": "/"}
+    assert built_for("http://intranet:80/course/") == {"port": "", "path": "/course/"}
+    assert built_for("https://course.example") == {"port": "", "path": "/"}
+    assert built_for(None) == {}
 
 
 def test_the_site_holds_the_core_as_a_wheel_named_by_its_content(built_site):

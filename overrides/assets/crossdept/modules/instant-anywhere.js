@@ -7,12 +7,11 @@
 // handler does; the back button already goes through it.
 import { manifest, siteRoot } from "./manifest.js";
 
-/** Would Material's sitemap match this site's links here? (Same port and path as the build's.) */
-export function materialKnowsLinks(builtFor = manifest.runtime.built_for, root = siteRoot) {
-  if (!builtFor) return true;
-  const built = new URL(builtFor);
-  built.protocol = root.protocol; // what Material rewrites
-  return built.port === root.port && built.pathname === root.pathname;
+/** Would Material's sitemap match this site's links here? `built`: {port, path} of the build's
+ * site_url (Material replaces only the protocol and host name). */
+export function materialKnowsLinks(built = manifest.runtime.built_for, root = siteRoot) {
+  if (!built || built.path === undefined) return true;
+  return built.port === root.port && built.path === root.pathname;
 }
 
 function instantIsOn() {
