@@ -30,6 +30,7 @@ from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
 from .script_library import library_file
+from .search_fix import SearchFixFailed, fix_search_segmentation
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
 
@@ -108,6 +109,10 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
 
     def on_post_build(self, config):
         site = Path(config.site_dir)
+        try:
+            fix_search_segmentation(site)
+        except SearchFixFailed as error:
+            raise PluginError(str(error)) from None
         wheel_path = site / ASSET_DIR / self.wheel.filename
         wheel_path.parent.mkdir(parents=True, exist_ok=True)
         for stale in wheel_path.parent.glob("crossdept-*.whl"):
