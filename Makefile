@@ -40,10 +40,11 @@ serve: setup
 site: setup
 	$(VENV)/bin/mkdocs build
 
-# Lint, the browser runtime's unit tests (node's own runner), then every Python test.
+# Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
+# workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py).
 test: setup chromium lint
 	node --test tests/js/
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

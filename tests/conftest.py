@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -30,14 +33,61 @@ def build_site(
     return subprocess.run(command, cwd=config.parent if config else ROOT, env=env, capture_output=True, text=True)
 
 
+# Under pytest-xdist the controller serves one folder on one port for the whole run and tells the
+# workers; the first worker that needs the site builds it there (under a lock) for that address,
+# the others wait and reuse it. One build, one server that outlives every worker, and the address
+# the site was built for (instant navigation needs it).
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from bench.serve import serve_site
+
+        folder = Path(tempfile.mkdtemp(prefix="crossdept-site-"))
+        server = serve_site(folder / "site")
+        config._crossdept_site = (folder, server, server.__enter__())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    folder, _, base = node.config._crossdept_site
+    node.workerinput["crossdept_site"] = {"folder": str(folder), "base": base}
+
+
+def pytest_unconfigure(config):
+    shared = getattr(config, "_crossdept_site", None)
+    if shared:
+        folder, server, _ = shared
+        server.__exit__(None, None, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, int]:
-    """The site as ``make site`` builds it, once per test session, for a port of its own (so instant
+def site_build(tmp_path_factory, request) -> tuple[Path, int]:
+    """The site as ``make site`` builds it, once per test run, for a port of its own (so instant
     navigation stays on when the browser tests serve it): the folder and the port."""
     from bench.serve import free_port
 
-    port = free_port()
-    target = tmp_path_factory.mktemp("site")
+    shared = getattr(request.config, "workerinput", {}).get("crossdept_site")
+    if shared is None:
+        return _build_for(tmp_path_factory.mktemp("site"), free_port())
+    folder, port = Path(shared["folder"]), urlsplit(shared["base"]).port
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (folder / "built").exists():
+                _build_for(folder / "site", port)
+                (folder / "built").touch()
+            return folder / "site", port
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def shared_server(config) -> str | None:
+    """The controller's server of the shared build, when running under pytest-xdist."""
+    shared = getattr(config, "workerinput", {}).get("crossdept_site")
+    return shared and shared["base"]
+
+
+def _build_for(target: Path, port: int) -> tuple[Path, int]:
     done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
     assert done.returncode == 0, done.stderr
     return target, port

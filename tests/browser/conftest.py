@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site
+from tests.conftest import shared_server
 
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
 CORE_TIMEOUT_MS = 60_000
@@ -39,9 +40,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def site(site_build) -> str:
+def site(site_build, request) -> str:
     """Base URL of the site (the session's one build), served on the port it was built for."""
     target, port = site_build
+    base = shared_server(request.config)
+    if base:  # pytest-xdist: the controller serves the shared build
+        yield base
+        return
     with serve_site(target, port) as base:
         yield base
 

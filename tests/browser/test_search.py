@@ -28,7 +28,8 @@ def search(page, site, query):
     box.fill(query)
     box.press("End")  # Material reads the query on key events
     first = page.locator(".md-search-result__item").first
-    expect(first).to_be_visible()
+    # The search worker builds its index on first use: seconds on a loaded machine.
+    expect(first).to_be_visible(timeout=30_000)
     return first
 
 
