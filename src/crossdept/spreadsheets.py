@@ -113,12 +113,12 @@ def _table(sheet: str, rows: list[list[str]], notes: list[str]) -> list[dict[str
     known, derived = _headers(sheet)
     header = [h.strip() for h in rows[0]]
     keys = [known.get(h) for h in header]
-    unknown = [h for h, k in zip(header, keys) if h and k is None and h not in derived]
+    unknown = [h for h, k in zip(header, keys, strict=True) if h and k is None and h not in derived]
     if unknown:
         notes.append(f"{locations.SHEETS[sheet]}：已忽略无法识别的列“{'”“'.join(unknown)}”")
     out = []
     for cells in rows[1:]:
-        row = {k: _clean(c) for k, c in zip(keys, cells) if k is not None}
+        row = {k: _clean(c) for k, c in zip(keys, cells, strict=False) if k is not None}
         if any(row.values()):
             out.append({k: row.get(k, "") for k in workbook.TABLES[sheet]})
     return out
