@@ -2,7 +2,7 @@
 
 ``build`` is a hash of every file of the site, so any change makes a new worker and new caches.
 ``precache`` lists the small files a reader needs to read the whole course offline; ``immutable``
-lists the large, versioned runtime files (Pyodide, the core wheel, the snapshot), which the worker
+lists the large, versioned runtime files (Pyodide, the core wheel, the snapshot, the Excel writer), which the worker
 caches on first use instead of making every reader download them up front.
 """
 
@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 TEMPLATE = Path(__file__).with_name("service_worker.js")
-IMMUTABLE_PREFIXES = ("assets/pyodide/", "assets/crossdept/crossdept-", "assets/crossdept/core-")
+IMMUTABLE_PREFIXES = ("assets/pyodide/", "assets/crossdept/crossdept-", "assets/crossdept/core-", "assets/crossdept/xlsx/")
 SKIP = ("sw.js", "sitemap.xml", "sitemap.xml.gz")
 
 

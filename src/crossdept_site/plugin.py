@@ -5,12 +5,15 @@
 - packages ``src/crossdept`` as a wheel named by its hash and copies Pyodide's runtime files;
 - bundles the browser runtime (ES modules under ``overrides/assets/crossdept/modules``) with esbuild,
   baking in the manifest: what the browser knows of the core, the pages of the worksheets, the files;
+- bakes China's working calendar (holidays, 调休) into the manifest and ships the .xlsx export's
+  wheels (``extras``), which the browser loads only when a learner exports to Excel;
 - makes a warm-interpreter snapshot and writes the offline service worker ``sw.js``;
 - tells the templates where those files are through ``config.extra.crossdept``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 from pathlib import Path
@@ -27,6 +30,7 @@ from crossdept.manifest import core_manifest
 from .bundle import BundleFailed, bundle
 from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
+from .extras import XLSX_MODULE, working_calendar, xlsx_wheels
 from .offline import write_service_worker
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
 from .script_library import library_file
@@ -38,6 +42,7 @@ log = logging.getLogger("mkdocs.plugins.crossdept")
 
 ASSET_DIR = "assets/crossdept"
 MODULES = f"{ASSET_DIR}/modules"  # the runtime's ES module sources under overrides/
+XLSX_DIR = f"{ASSET_DIR}/xlsx"  # the Excel writer's wheels, fetched on the first export only
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>": versioned URLs let the service worker cache them for good
 
 
@@ -63,12 +68,14 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         except (DefinitionError, MissingRuntime) as error:
             raise PluginError(str(error)) from None
         self.wheel = build_wheel(Path(self.config.core), crossdept.__version__)
+        self.xlsx = xlsx_wheels(Path(self.config.core).parent)
         self.root = root
         self.snapshot = snapshot_name(self.wheel.content, self.pyodide_dir) if self.config.snapshot else ""
         self.runtime = {
             "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}/",
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
+            "xlsx": {"module": XLSX_MODULE, "wheels": [f"{XLSX_DIR}/{w.filename}" for w in self.xlsx]},
         }
         config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config
@@ -87,7 +94,8 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             source = page.file.content_string  # also for pages the build generates (the 话术库)
             for match in MARKER.finditer(source):
                 pages.setdefault(match.group("id"), {"url": page.url, "title": page.title})
-        manifest = {**core_manifest(), "pages": pages, "runtime": self.runtime}
+        # The build may read the clock (the core may not): the calendar covers the years around it.
+        manifest = {**core_manifest(), "pages": pages, "runtime": self.runtime, "calendar": working_calendar(dt.date.today().year)}
         if self.bundles is not None:
             shutil.rmtree(self.bundles.folder, ignore_errors=True)
         try:
@@ -125,6 +133,11 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         for name in fresh:
             shutil.copyfile(self.bundles.folder / name, wheel_path.parent / name)
         wheel_path.write_bytes(self.wheel.content)
+        xlsx_dir = site / XLSX_DIR
+        shutil.rmtree(xlsx_dir, ignore_errors=True)
+        xlsx_dir.mkdir(parents=True)
+        for extra in self.xlsx:
+            (xlsx_dir / extra.filename).write_bytes(extra.content)
         pyodide_target = site / self.runtime["pyodide"].rstrip("/")
         for stale in (site / PYODIDE_ROOT).glob("*"):
             if stale != pyodide_target:

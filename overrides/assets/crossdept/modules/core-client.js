@@ -1,13 +1,13 @@
 // The page's side of the core: one worker for the whole visit (it survives instant navigation,
 // because this module is evaluated once), calls correlated by id, a timeout on every call, and a
 // fresh worker when the old one broke. Everything a page asks the core goes through callCore.
-import { CALL, CALL_TIMEOUT_MS, FAILED, INIT, READY, RESULT, START_TIMEOUT_MS, unknown } from "./protocol.js";
+import { CALL, CALL_TIMEOUT_MS, FAILED, INIT, LOAD, READY, RESULT, START_TIMEOUT_MS, unknown } from "./protocol.js";
 import { manifest, siteUrl } from "./manifest.js";
 
 /** A call the core could not answer; `message` is Chinese, for the reader, and says what to do. */
 export class CoreError extends Error {}
 
-const core = { state: "idle", error: "", worker: null, ready: null, pending: new Map(), nextId: 1, info: {} };
+const core = { state: "idle", error: "", worker: null, ready: null, pending: new Map(), nextId: 1, info: {}, loaded: new Map() };
 const listeners = new Set();
 
 function setState(state, error = "") {
@@ -102,7 +102,7 @@ function settle(message) {
   core.pending.delete(message.id);
   clearTimeout(call.timer);
   if (message.error) call.reject(new CoreError(message.error));
-  else call.resolve(JSON.parse(message.response));
+  else call.resolve(message.response === "ready" ? message.response : JSON.parse(message.response));
 }
 
 // The worker is stuck or dead: end it, fail what it still owed, and start afresh on the next call.
@@ -110,6 +110,7 @@ function broke(why) {
   core.worker?.terminate();
   core.worker = null;
   core.ready = null;
+  core.loaded.clear(); // a new worker has loaded nothing yet
   const owed = [...core.pending.values()];
   core.pending.clear();
   owed.forEach((call) => {
@@ -122,10 +123,32 @@ function broke(why) {
 /**
  * Ask the core: `request` is {worksheet, action, data, today?, …}; resolves with the core's
  * response ({ok, result} or {ok: false, errors}); rejects with a CoreError when the core cannot
- * start, takes longer than the timeout (the worker is then restarted), or breaks.
+ * start, takes longer than the timeout (the worker is then restarted), or breaks. `extension`
+ * sends the request to an optional package instead (loaded first, see loadExtension).
  */
-export async function callCore(request, { timeoutMs = CALL_TIMEOUT_MS } = {}) {
+export async function callCore(request, { timeoutMs = CALL_TIMEOUT_MS, extension = null } = {}) {
   await startCore();
+  if (extension) await loadExtension(extension);
+  const module = extension ? { module: manifest.runtime[extension].module } : {};
+  return post({ type: CALL, request: JSON.stringify(request), ...module }, timeoutMs);
+}
+
+/**
+ * Load an optional package the manifest lists under runtime (`"xlsx"`: the Excel writer) into the
+ * core's worker, once per worker; `callCore(request, {extension: name})` calls its handle_json.
+ */
+function loadExtension(name) {
+  const spec = manifest.runtime[name];
+  if (!core.loaded.has(name)) {
+    const loading = post({ type: LOAD, module: spec.module, wheels: spec.wheels.map((path) => siteUrl(path)) }, CALL_TIMEOUT_MS * 3);
+    loading.catch(() => core.loaded.delete(name)); // the next export tries again
+    core.loaded.set(name, loading);
+  }
+  return core.loaded.get(name);
+}
+
+// One message that expects a RESULT of its id; the JSON answer, parsed (a LOAD answers "ready").
+function post(message, timeoutMs) {
   const worker = core.worker;
   return new Promise((resolve, reject) => {
     const id = core.nextId++;
@@ -135,6 +158,6 @@ export async function callCore(request, { timeoutMs = CALL_TIMEOUT_MS } = {}) {
       if (core.worker === worker) broke("计算核心正在重新启动：请再试一次。");
     }, timeoutMs);
     core.pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ type: CALL, id, request: JSON.stringify(request) });
+    worker.postMessage({ ...message, id });
   });
 }

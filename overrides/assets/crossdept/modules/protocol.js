@@ -20,8 +20,16 @@
  */
 
 /**
- * page → worker: one request to `crossdept.api.handle_json`.
- * @typedef {{type: "call", id: number, request: string}} CallMessage
+ * page → worker: one request to `crossdept.api.handle_json`, or to the `handle_json` of `module`,
+ * a package loaded before with "load" (the Excel writer).
+ * @typedef {{type: "call", id: number, request: string, module?: string}} CallMessage
+ */
+
+/**
+ * page → worker: unpack `wheels` (absolute URLs) into the interpreter and import `module`, whose
+ * `handle_json` later calls may name. Answered with a "result" of the same id: `response` "ready"
+ * or `error` (Chinese). Used for what only some readers need (XlsxWriter), so it is not in the snapshot.
+ * @typedef {{type: "load", id: number, module: string, wheels: string[]}} LoadMessage
  */
 
 /**
@@ -35,6 +43,7 @@ export const INIT = "init";
 export const READY = "ready";
 export const FAILED = "failed";
 export const CALL = "call";
+export const LOAD = "load";
 export const RESULT = "result";
 
 // How long one call may take before the page gives up on it. The core answers in milliseconds

@@ -200,6 +200,20 @@ export const replaceWorkbook = (workbook) => update((p) => {
   p.skipped = skippedOf(workbook);
 }, "switch");
 
+/** Replace only `parts` of the current project ("resources" …, "project": its name, value and
+ * the value calculator) with those of `workbook`, as a spreadsheet that holds only some of them. */
+export const replaceParts = (workbook, parts) => update((p) => {
+  const incoming = adopt(workbook);
+  for (const part of parts) {
+    if (part === "project") {
+      p.workbook.project = incoming.project;
+      for (const form of FORMS) p.workbook.worksheets[form] = incoming.worksheets[form];
+    } else if (SHEETS.includes(part)) {
+      p.workbook.worksheets[part] = incoming.worksheets[part];
+    }
+  }
+}, "switch");
+
 export function createProject(workbook) {
   const project = newProject(workbook);
   update((_, all) => {

@@ -1,8 +1,10 @@
 // The planning core in a Web Worker: Pyodide starts here so typing never waits on it. The
 // messages are those of ../protocol.js, one switch, unknown types throw.
-import { CALL, FAILED, INIT, READY, RESULT, unknown } from "../protocol.js";
+import { CALL, FAILED, INIT, LOAD, READY, RESULT, unknown } from "../protocol.js";
 
 let handleJson = null;
+let pyodide = null;
+const modules = new Map(); // module name → its handle_json, for packages loaded on demand
 let python = "";
 let snapshotUsed = false;
 const phases = {}; // milliseconds since the worker started, per start-up step (for the benchmark)
@@ -56,7 +58,7 @@ async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotU
   ]);
   if (!wasm.ok) throw new Error(`Python 运行环境文件缺失（HTTP ${wasm.status}）`);
   mark("imported");
-  const pyodide = await boot(loadPyodide, pyodideUrl, snapshotUrl);
+  pyodide = await boot(loadPyodide, pyodideUrl, snapshotUrl);
   mark("booted");
   // Even after a snapshot the wheel is unpacked: the snapshot holds memory, not files, and a
   // module imported later would need its source.
@@ -66,6 +68,19 @@ async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotU
   python = pyodide.runPython("import sys; sys.version.split()[0]");
   mark("ready");
   return Math.round(performance.now() - began);
+}
+
+// Wheels fetched from this site and unpacked like the core's (loadPackage only logs a failure).
+async function load({ module, wheels }) {
+  if (modules.has(module)) return;
+  const archives = await Promise.all(wheels.map(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`程序包下载失败（HTTP ${response.status}）`);
+    return response.arrayBuffer();
+  }));
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  archives.forEach((archive) => pyodide.unpackArchive(archive, "wheel", { extractDir: sitePackages }));
+  modules.set(module, pyodide.pyimport(module).handle_json);
 }
 
 self.onmessage = async ({ data: message }) => {
@@ -78,9 +93,19 @@ self.onmessage = async ({ data: message }) => {
         self.postMessage({ type: FAILED, message: String(error && error.message ? error.message : error) });
       }
       break;
+    case LOAD:
+      try {
+        await load(message);
+        self.postMessage({ type: RESULT, id: message.id, response: "ready" });
+      } catch (error) {
+        self.postMessage({ type: RESULT, id: message.id, error: `无法加载导出所需的程序：${error && error.message ? error.message : error}。请刷新页面后再试。` });
+      }
+      break;
     case CALL:
       try {
-        self.postMessage({ type: RESULT, id: message.id, response: handleJson(message.request) });
+        const handler = message.module ? modules.get(message.module) : handleJson;
+        if (!handler) throw new Error(`module ${message.module} is not loaded`);
+        self.postMessage({ type: RESULT, id: message.id, response: handler(message.request) });
       } catch (error) {
         // handle_json answers every input; reaching here means the runtime itself broke.
         self.postMessage({ type: RESULT, id: message.id, error: "计算核心出错了：请刷新页面后再试一次。" });

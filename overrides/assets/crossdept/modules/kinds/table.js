@@ -200,7 +200,7 @@ export function mountTable(root, definition) {
       el("table", { class: "cd-print-table" },
         el("thead", {}, el("tr", {}, el("th", { text: "#" }), ...columns.map((c) => el("th", { text: c.label })))),
         el("tbody", {}, ...rows().map((row, i) => el("tr", {}, el("td", { text: String(i + 1) }), ...columns.map((c) => el("td", { text: shown(c, row[c.key]) })))))),
-      printNotes.length ? el("ul", { class: "cd-print-notes" }, ...printNotes.map((n) => el("li", { text: n }))) : null);
+      printNotes.length ? el("ul", { class: "cd-print-notes" }, ...printNotes.map((n) => el("li", { text: n }))) : ""); // replaceChildren prints a null as "null"
   }
 
   const exportBar = el("div", { class: "cd-actions cd-export" },
