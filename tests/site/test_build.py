@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT, build_site
 
-RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Pyodide's .mjs modules under a .js name: every stock server sends .js as JavaScript.
+RUNTIME = ("pyodide.mjs.js", "pyodide.asm.mjs.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
 def test_the_site_holds_the_pyodide_runtime_and_nothing_else_of_the_npm_package(built_site):

@@ -25,9 +25,11 @@ async function fetchWheel(wheelUrl) {
   return response.arrayBuffer();
 }
 
-async function boot(loadPyodide, pyodideUrl, snapshotUrl) {
+async function boot(loadPyodide, createPyodideModule, pyodideUrl, snapshotUrl) {
   // packageBaseUrl keeps every package lookup on this server (the default is a CDN).
-  const options = { indexURL: pyodideUrl, packageBaseUrl: pyodideUrl };
+  // createPyodideModule: the module we imported ourselves, so Pyodide does not import its
+  // pyodide.asm.mjs by that name (see below).
+  const options = { indexURL: pyodideUrl, packageBaseUrl: pyodideUrl, createPyodideModule };
   if (snapshotUrl) {
     try {
       // Handing over the promise lets Pyodide fetch its own files while the snapshot arrives;
@@ -50,13 +52,19 @@ async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotU
   // make sure it is there first; the page's start timeout covers any other way start-up can hang.
   const wheel = fetchWheel(wheelUrl);
   wheel.catch(() => {}); // awaited below; a failure is reported there
-  const [wasm, { loadPyodide }] = await Promise.all([
+  // Pyodide's ES modules are shipped as .js (crossdept_site/pyodide_runtime.py): a server that
+  // does not know the .mjs type (Debian's stock nginx) would make the browser refuse them.
+  const [wasm, { loadPyodide }, { default: createPyodideModule }] = await Promise.all([
     fetch(new URL("pyodide.asm.wasm", pyodideUrl), { method: "HEAD" }),
-    import(new URL("pyodide.mjs", pyodideUrl).href),
+    import(new URL("pyodide.mjs.js", pyodideUrl).href),
+    import(new URL("pyodide.asm.mjs.js", pyodideUrl).href),
   ]);
   if (!wasm.ok) throw new Error(`Python 运行环境文件缺失（HTTP ${wasm.status}）`);
+  // With another type, WebAssembly.instantiateStreaming fails and Pyodide only logs it and waits.
+  const wasmType = (wasm.headers.get("content-type") || "").split(";")[0].trim();
+  if (wasmType && wasmType !== "application/wasm") throw new Error(`网页服务器把 Python 运行环境（.wasm 文件）当作 ${wasmType} 发送，浏览器无法运行：请网站管理员让服务器以 application/wasm 发送 .wasm 文件（见课程说明的托管一节）。`);
   mark("imported");
-  const pyodide = await boot(loadPyodide, pyodideUrl, snapshotUrl);
+  const pyodide = await boot(loadPyodide, createPyodideModule, pyodideUrl, snapshotUrl);
   mark("booted");
   // Even after a snapshot the wheel is unpacked: the snapshot holds memory, not files, and a
   // module imported later would need its source.
