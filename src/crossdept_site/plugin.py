@@ -28,7 +28,7 @@ from .bundle import BundleFailed, bundle
 from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .offline import write_service_worker
-from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
+from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_bytes, runtime_version
 from .script_library import library_file
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
@@ -68,6 +68,8 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "pyodide": f"{PYODIDE_ROOT}/{pyodide_version}/",
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
+            # Pyodide and the core: the download a reader is offered to keep for offline use.
+            "bytes": runtime_bytes(self.pyodide_dir) + len(self.wheel.content),
         }
         config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config

@@ -43,6 +43,11 @@ def runtime_version(package_dir: Path) -> str:
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
 
+def runtime_bytes(package_dir: Path) -> int:
+    """The bytes a page downloads for Pyodide (what a reader is told before keeping it offline)."""
+    return sum((package_dir / name).stat().st_size for name in RUNTIME_FILES)
+
+
 def copy_runtime(package_dir: Path, target: Path) -> int:
     """Copy the runtime files, skipping those already up to date; returns the bytes in ``target``."""
     target.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 // The planning core in a Web Worker: Pyodide starts here so typing never waits on it. The
 // messages are those of ../protocol.js, one switch, unknown types throw.
-import { CALL, FAILED, INIT, READY, RESULT, unknown } from "../protocol.js";
+import { CALL, FAILED, INIT, KEPT, READY, RESULT, unknown } from "../protocol.js";
 
 let handleJson = null;
 let python = "";
@@ -9,14 +9,37 @@ const phases = {}; // milliseconds since the worker started, per start-up step (
 const mark = (name) => (phases[name] = Math.round(performance.now()));
 
 // The build's snapshot of a warm interpreter, gzip'd. Rejects when it is missing or broken:
-// then the normal start runs and the reader only notices the time.
+// then the normal start runs and the reader only notices the time. A server that sends the file
+// with "Content-Encoding: gzip" (as object stores do) has the browser unzip it already: bytes that
+// do not start with gzip's magic number are taken as they are.
 async function fetchSnapshot(snapshotUrl) {
   const response = await fetch(snapshotUrl);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(await new Response(unzipped).arrayBuffer());
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const unzipped = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = new Uint8Array(await new Response(unzipped).arrayBuffer());
+  }
   mark("snapshot");
   return bytes;
+}
+
+// On a visit the offline service worker does not control yet (the first one), the runtime files
+// this worker downloads are written to the service worker's cache from here, so that it never
+// downloads them a second time. Returns a function that resolves once every write is done.
+function keepDownloads(cacheName, isRuntime) {
+  const writes = [];
+  const download = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const response = await download(input, init);
+    const request = new Request(input, init);
+    if (request.method === "GET" && response.status === 200 && isRuntime(request.url)) {
+      const copy = response.clone(); // now, before the caller reads the body
+      writes.push(caches.open(cacheName).then((cache) => cache.put(request.url, copy)).catch(() => {}));
+    }
+    return response;
+  };
+  return () => Promise.all(writes);
 }
 
 async function fetchWheel(wheelUrl) {
@@ -46,8 +69,11 @@ async function boot(loadPyodide, createPyodideModule, pyodideUrl, snapshotUrl) {
   return loadPyodide(options);
 }
 
-async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotUrl }) {
+let written = () => Promise.resolve();
+
+async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotUrl, keep }) {
   const began = performance.now();
+  if (keep && self.caches) written = keepDownloads(keep, (url) => url.startsWith(pyodideUrl) || url === wheelUrl || url === snapshotUrl);
   // loadPyodide never settles when the .wasm is missing (Emscripten only logs a warning), so
   // make sure it is there first; the page's start timeout covers any other way start-up can hang.
   const wheel = fetchWheel(wheelUrl);
@@ -82,6 +108,8 @@ self.onmessage = async ({ data: message }) => {
       try {
         const ms = await start(message);
         self.postMessage({ type: READY, ms, python, phases, snapshot: snapshotUsed });
+        await written();
+        self.postMessage({ type: KEPT });
       } catch (error) {
         self.postMessage({ type: FAILED, message: String(error && error.message ? error.message : error) });
       }
