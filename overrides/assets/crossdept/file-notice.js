@@ -5,7 +5,7 @@
 (function () {
   if (location.protocol !== "file:") return;
   var MESSAGE = "工作表不能直接从文件夹打开（file://），浏览器不允许在这里运行计算核心。"
-    + "请用网页服务器打开课程文件夹：在文件夹里运行 python3 -m http.server 8000，再用浏览器打开 http://127.0.0.1:8000/ 。";
+    + "请用网页服务器打开课程文件夹：在文件夹里运行 python3 -m http.server 8000，再用浏览器打开它给出的地址（127.0.0.1:8000）。";
   function fix() {
     var sheets = document.querySelectorAll(".cd-worksheet, [data-cd-progress], .cd-script-library");
     for (var i = 0; i < sheets.length; i++) {
