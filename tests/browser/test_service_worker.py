@@ -215,3 +215,25 @@ def test_two_copies_of_the_course_on_one_host_keep_separate_data_and_caches(sw_s
         assert {n.split(":")[1] for n in names} == {"/course/", "/course-staging/"}
         scopes = page.evaluate("navigator.serviceWorker.getRegistrations().then((rs) => rs.map((r) => new URL(r.scope).pathname))")
         assert sorted(scopes) == ["/course-staging/", "/course/"]
+
+
+def test_offline_with_nothing_kept_a_worksheet_offers_the_runtime_for_offline_use(sw_site, sw_context):
+    port, site = sw_site
+    page, _ = cached_course(sw_context, port, site)  # chapters only: the runtime was never downloaded
+    with serve_site(site, port) as base:
+        sw_context.set_offline(True)
+        page.goto(base + "tools/value/")
+        sheet = page.locator('[data-worksheet="value"]')
+        expect(sheet).to_have_attribute("data-core", "failed", timeout=CORE_TIMEOUT_MS)
+        expect(sheet.locator(".cd-status")).to_contain_text("工作表需要联网打开一次")
+        offer = sheet.locator(".cd-keep-runtime")
+        expect(offer).to_have_text(re.compile(r"联网后可下载计算核心供离线使用（约 1\d\.\d MB）"))
+        expect(offer).to_be_disabled()
+
+        sw_context.set_offline(False)
+        page.evaluate("window.dispatchEvent(new Event('online'))")  # what the browser fires when the network returns
+        expect(offer).to_be_enabled()
+        offer.click()
+
+        expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+        expect(sheet.locator(".cd-status")).to_contain_text("断网时也能使用")
