@@ -97,7 +97,7 @@ export function mountForm(root, definition) {
   root.replaceChildren(
     el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }), definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
     inWorkbook ? projectBar(root, id) : null,
-    rec ? recordNotice(rec) : null,
+    ...(rec ? [recordNotice(rec)] : []), // replaceChildren would write a null as "null"
     status, form, general, outputs, el("div", { class: "cd-actions" }, example, clear, saveNote),
   );
 
