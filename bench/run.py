@@ -43,8 +43,9 @@ READY_PROBE = """
 """
 
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
-import { loadPyodide } from "/assets/pyodide/__VERSION__/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/__VERSION__/", packageBaseUrl: "/assets/pyodide/__VERSION__/" });
+import { loadPyodide } from "/assets/pyodide/__VERSION__/pyodide.mjs.js";
+import createPyodideModule from "/assets/pyodide/__VERSION__/pyodide.asm.mjs.js";
+const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/__VERSION__/", packageBaseUrl: "/assets/pyodide/__VERSION__/", createPyodideModule });
 window.bareReady = performance.now();
 </script>"""
 

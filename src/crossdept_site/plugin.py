@@ -32,7 +32,7 @@ from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .extras import XLSX_MODULE, working_calendar, xlsx_wheels
 from .offline import write_service_worker
-from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_version
+from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_bytes, runtime_version
 from .script_library import library_file
 from .search_fix import SearchFixFailed, fix_search_segmentation
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
@@ -76,6 +76,8 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             "wheel": f"{ASSET_DIR}/{self.wheel.filename}",
             "snapshot": f"{ASSET_DIR}/{self.snapshot}" if self.snapshot else "",
             "xlsx": {"module": XLSX_MODULE, "wheels": [f"{XLSX_DIR}/{w.filename}" for w in self.xlsx]},
+            # Pyodide and the core: the download a reader is offered to keep for offline use.
+            "bytes": runtime_bytes(self.pyodide_dir) + len(self.wheel.content),
         }
         config.extra["crossdept"] = {"pyodide_version": pyodide_version}
         return config

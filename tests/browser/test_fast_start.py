@@ -3,7 +3,6 @@ service worker makes a repeat visit work without a network and still shows a reb
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 
@@ -11,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
+from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME, runtime_call
 from tests.conftest import build_site
 
 
@@ -66,11 +65,6 @@ def sw_context(browser):
     context.close()
 
 
-def service_worker_manifest(site_dir):
-    script = (site_dir / "sw.js").read_text(encoding="utf-8")
-    return json.loads(script.split("const MANIFEST = ", 1)[1].split(";\n", 1)[0])
-
-
 def wait_for_service_worker(page):
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
 
@@ -81,18 +75,8 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
     with serve_site(target, port) as base:
         ready_value_page(page, base)
         wait_for_service_worker(page)
-        # The runtime is kept once the worksheet is ready; wait until the worker has every file its
-        # manifest lists (the snapshot is the last and largest, so a count taken early misses it).
-        immutable = service_worker_manifest(target)["immutable"]
-        page.wait_for_function(
-            """async (paths) => {
-                const cache = await caches.open('crossdept-runtime');
-                const kept = await Promise.all(paths.map((path) => cache.match(new URL(path, location.origin + '/').href)));
-                return kept.every(Boolean);
-            }""",
-            arg=immutable,
-            timeout=60_000,
-        )
+        # The runtime is kept once the worksheet is ready; wait until the service worker says it has it all.
+        page.wait_for_function("async () => (await " + RUNTIME + ").coreStatus().kept === true", timeout=60_000)
 
     offline = sw_context.new_page()
     sheet = ready_value_page(offline, base)

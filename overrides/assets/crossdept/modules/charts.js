@@ -137,7 +137,7 @@ export function stakeholderMap(map, names, { width }) {
         group.append(node("title", {}, `${stance} · ${status}：${who.join("、")}`));
         const shown = who.length > lines ? [...who.slice(0, lines - 1), `等 ${who.length} 个部门`] : who;
         const size = cellWidth < 64 ? 10 : 11; // a phone's cells are narrow: 4 characters still fit
-        shown.forEach((name, i) => group.append(node("text", { x: x + 4, y: y + 17 + i * 15, class: "cd-chart-detail", style: `font-size: ${size}px` },
+        shown.forEach((name, i) => group.append(node("text", { x: x + 4, y: y + 17 + i * 15, class: "cd-chart-detail", "font-size": size },
           fit(name, cellWidth - 7, size))));
       }
       svg.append(group);

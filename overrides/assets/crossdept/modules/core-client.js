@@ -1,13 +1,14 @@
 // The page's side of the core: one worker for the whole visit (it survives instant navigation,
 // because this module is evaluated once), calls correlated by id, a timeout on every call, and a
 // fresh worker when the old one broke. Everything a page asks the core goes through callCore.
-import { CALL, CALL_TIMEOUT_MS, FAILED, INIT, LOAD, READY, RESULT, START_TIMEOUT_MS, unknown } from "./protocol.js";
-import { manifest, siteUrl } from "./manifest.js";
+import { CALL, CALL_TIMEOUT_MS, FAILED, INIT, KEPT, LOAD, READY, RESULT, START_TIMEOUT_MS, unknown } from "./protocol.js";
+import { manifest, siteRoot, siteUrl } from "./manifest.js";
 
 /** A call the core could not answer; `message` is Chinese, for the reader, and says what to do. */
 export class CoreError extends Error {}
 
-const core = { state: "idle", error: "", worker: null, ready: null, pending: new Map(), nextId: 1, info: {}, loaded: new Map() };
+// kept: whether the offline service worker holds the whole runtime (null: not known yet).
+const core = { state: "idle", error: "", worker: null, ready: null, pending: new Map(), nextId: 1, info: {}, loaded: new Map(), kept: null };
 const listeners = new Set();
 
 function setState(state, error = "") {
@@ -16,18 +17,45 @@ function setState(state, error = "") {
   listeners.forEach((listener) => listener(core.state, core.error) === false && listeners.delete(listener));
 }
 
-/** "idle" | "loading" | "ready" | "failed", the reason when failed, and start-up figures. */
-export const coreStatus = () => ({ state: core.state, error: core.error, ...core.info });
+/** "idle" | "loading" | "ready" | "failed", the reason when failed, start-up figures, and whether the runtime is kept offline. */
+export const coreStatus = () => ({ state: core.state, error: core.error, kept: core.kept, ...core.info });
 
 /** Call `listener(state, error)` on every change (and now); it returns false to stop listening. */
 export function onCoreState(listener) {
   if (listener(core.state, core.error) !== false) listeners.add(listener);
 }
 
+// ---- the offline service worker's copy of the runtime (src/crossdept_site/service_worker.js) ----
+const serviceWorker = "serviceWorker" in navigator && /^https?:$/.test(location.protocol) ? navigator.serviceWorker : null;
+// The cache the service worker keeps the runtime in; its name carries the course's path.
+const RUNTIME_CACHE = `crossdept:${siteRoot.pathname}:runtime`;
+/** The runtime's size in MB, for the reader (Pyodide and the core; the optional snapshot aside). */
+export const runtimeMegabytes = () => Math.round((manifest.runtime.bytes || 0) / 1e5) / 10;
+/** Whether this page can keep the runtime for offline use at all (served, with a service worker). */
+export const canKeepRuntime = () => serviceWorker !== null;
+
+let askedToKeep = null;
+serviceWorker?.addEventListener("message", ({ data }) => {
+  if (!data || data.type !== "runtime-kept") return;
+  core.kept = Boolean(data.complete);
+  askedToKeep?.(core.kept);
+  askedToKeep = null;
+  setState(core.state, core.error);
+});
+
+/** Ask the service worker what of the runtime it keeps (`download`: fetch what is missing); resolves to whether it is all kept. */
+export function keepRuntime({ download = false } = {}) {
+  if (!serviceWorker) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    askedToKeep = resolve;
+    serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "keep-runtime", download }));
+  });
+}
+
 // Why a start failed, in words a reader can act on (the browser's own reasons are English).
 function explain(reason) {
-  if (location.protocol === "file:") return "网页是直接从文件夹打开的（file://），浏览器不允许这样运行计算核心：请用网页服务器打开这个文件夹，例如在文件夹里运行 python -m http.server。";
-  if (!navigator.onLine) return "现在没有网络，而这台设备还没有保存过计算核心：联网后打开一次任意工作表页，之后离线也能使用。";
+  if (location.protocol === "file:") return "网页是直接从文件夹打开的（file://），浏览器不允许这样运行计算核心：请用网页服务器打开这个文件夹，例如在文件夹里运行 python3 -m http.server，再用浏览器打开它显示的地址。";
+  if (!navigator.onLine) return "现在没有网络，而这台设备还没有保存过计算核心：工作表需要联网打开一次；联网后也可以点下面的按钮把它下载到本机，之后离线也能使用。";
   if (/fetch|network|load/i.test(reason)) return "计算核心的文件没能下载下来：请检查网络后刷新页面；如果是公司内网，请联系网站管理员。";
   return reason || "计算核心没能启动：请刷新页面再试。";
 }
@@ -58,6 +86,9 @@ function start() {
         case RESULT:
           settle(message);
           break;
+        case KEPT:
+          keepRuntime(); // the files are written: ask the service worker what it now holds
+          break;
         default:
           unknown("core-client", message);
       }
@@ -68,8 +99,10 @@ function start() {
       reject(new CoreError(explain(event.message)));
       broke("计算核心意外停止了，已经重新启动：请再试一次。");
     };
+    // Not controlled by the service worker yet (a first visit): the core's worker keeps what it downloads.
+    const keep = serviceWorker && !serviceWorker.controller ? RUNTIME_CACHE : null;
     worker.postMessage({
-      type: INIT, pyodide: siteUrl(urls.pyodide), wheel: siteUrl(urls.wheel), snapshot: urls.snapshot ? siteUrl(urls.snapshot) : null,
+      type: INIT, pyodide: siteUrl(urls.pyodide), wheel: siteUrl(urls.wheel), snapshot: urls.snapshot ? siteUrl(urls.snapshot) : null, keep,
     });
   });
 }
@@ -78,11 +111,7 @@ function start() {
 export function startCore() {
   if (!core.ready) {
     core.ready = start().then(
-      () => {
-        setState("ready");
-        // Let the offline service worker keep the runtime for the next (maybe offline) visit.
-        navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: "keep-runtime" }));
-      },
+      () => setState("ready"),
       (error) => {
         setState("failed", error.message);
         core.ready = null; // the next call (a retry button, another page) tries again

@@ -7,12 +7,20 @@ import { el } from "./dom.js";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // handlers: {edit(rowId, key, value), move(rowId, by), remove(rowId), adopt(ready, key, value), skip(ready)}
+// The width through the CSSOM, not a style attribute: the site's Content-Security-Policy
+// (style-src 'self', hosting/nginx.conf) refuses style attributes.
+function columnHead(column) {
+  const th = el("th", { scope: "col", text: column.label });
+  th.style.minWidth = `${column.width || 8}em`;
+  return th;
+}
+
 export function grid(definition, handlers) {
   const columns = definition.columns;
   const sheet = definition.id;
   const tbody = el("tbody");
   const head = el("tr", {}, el("th", { scope: "col", class: "cd-rownum", text: "#" }),
-    ...columns.map((c) => el("th", { scope: "col", style: `min-width: ${c.width || 8}em`, text: c.label })),
+    ...columns.map((c) => columnHead(c)),
     el("th", { scope: "col", class: "cd-row-actions", text: "操作" }));
   const table = el("table", { class: "cd-grid" }, el("thead", {}, head), tbody);
   const wrap = el("div", { class: "cd-grid-wrap", role: "region", tabindex: "0", "aria-label": `${definition.title}（可横向滚动）` }, table);

@@ -5,8 +5,10 @@
 
 /**
  * page → worker, once, right after the worker is created.
- * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null}} InitMessage
  * `pyodide`: absolute URL of the runtime folder (ends with "/"); `snapshot`: gzip'd memory snapshot or null.
+ * `keep`: on a visit the offline service worker does not control, the name of its runtime cache,
+ * where the worker writes the runtime files it downloads (else null).
+ * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null, keep: string | null}} InitMessage
  */
 
 /**
@@ -17,6 +19,12 @@
 /**
  * worker → page, once, instead of "ready": the core could not start. `message` is Chinese, for readers.
  * @typedef {{type: "failed", message: string}} FailedMessage
+ */
+
+/**
+ * worker → page, once, after "ready": the runtime files it downloaded are written where the offline
+ * service worker keeps them (or there was nothing to write), so the page may ask what is kept.
+ * @typedef {{type: "kept"}} KeptMessage
  */
 
 /**
@@ -42,6 +50,7 @@
 export const INIT = "init";
 export const READY = "ready";
 export const FAILED = "failed";
+export const KEPT = "kept";
 export const CALL = "call";
 export const LOAD = "load";
 export const RESULT = "result";

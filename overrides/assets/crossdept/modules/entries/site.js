@@ -10,7 +10,8 @@ import * as progress from "../progress.js";
 const served = location.protocol === "http:" || location.protocol === "https:";
 const liveReload = document.querySelector('script[src*="livereload"]');
 if ("serviceWorker" in navigator && served && !liveReload) {
-  navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
+  // updateViaCache "none": sw.js is always asked of the server, never taken from the HTTP cache.
+  navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname, updateViaCache: "none" }).catch((error) => {
     console.info(`service worker not registered: ${error.message}`);
   });
 }
