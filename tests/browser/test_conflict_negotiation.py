@@ -270,3 +270,21 @@ def test_the_project_bar_links_every_tool_of_the_workbook(page, site, traffic):
 
     expect(links).to_have_text(["项目工作簿", "资源需求清单", "价值交换矩阵", "协调进度追踪表", "价值量化计算器", "冲突诊断", "谈判准备单"])
     expect(sheet.locator('.cd-tools a[aria-current="page"]')).to_have_text("谈判准备单")
+
+
+def test_what_the_conflict_form_kept_on_its_own_before_moves_into_the_project(page, site, traffic):
+    page.goto(site)
+    page.evaluate(
+        """() => localStorage.setItem('crossdept@/:worksheet:conflict',
+            JSON.stringify({version: 1, saved: '2026-11-01T10:00:00Z', data: {issue: '旧的冲突', their_side: '财务部'}}))"""
+    )
+
+    sheet = open_form(page, site, "conflict")
+
+    expect(page.get_by_label("冲突的事情", exact=True)).to_have_value("旧的冲突")
+    expect(page.get_by_label("对方部门", exact=True)).to_have_value("财务部")
+    assert stored_workbook(page)["worksheets"]["conflict"] == {"issue": "旧的冲突", "their_side": "财务部"}
+    assert page.evaluate("() => localStorage.getItem('crossdept@/:worksheet:conflict')") is None
+    page.reload()
+    expect(page.get_by_label("冲突的事情", exact=True)).to_have_value("旧的冲突")
+    expect(sheet.locator(".cd-tools")).to_be_visible()

@@ -61,7 +61,10 @@ export function mountForm(root, definition) {
   const copyButtons = [];
   for (const output of definition.outputs || []) {
     const value = el("div", { class: "cd-output-value", "data-output": output.key });
-    const box = el("div", { class: `cd-output cd-output-${output.style || "text"}` }, el("div", { class: "cd-output-label", text: output.label }), value);
+    // style "details": a long text (a whole sheet in Markdown) folded under its label until opened.
+    const folded = output.style === "details";
+    const box = el(folded ? "details" : "div", { class: `cd-output cd-output-${output.style || "text"}` },
+      el(folded ? "summary" : "div", { class: "cd-output-label", text: output.label }), value);
     if (output.copy) {
       const button = copyButton(el, "复制", () => value.textContent);
       copyButtons.push(button);
