@@ -32,7 +32,10 @@ def field_error(sheet, key: str):
 
 
 def load_course_example(page, sheet):
+    """Click 载入课程示例 and wait until the example is in the fields (both forms have an ``issue``):
+    the results of the empty form may already be current before the example arrives."""
     ready(sheet).get_by_role("button", name="载入课程示例").click()
+    expect(sheet.locator('[name="issue"]')).not_to_have_value("")
     expect(sheet.locator(".cd-outputs")).to_have_attribute("data-state", "current")
 
 
