@@ -105,10 +105,30 @@ function notify(source) {
   listeners.forEach((listener) => listener(state, source) === false && listeners.delete(listener));
 }
 
+const filled = (values) => Object.values(values || {}).some((v) => String(v ?? "").trim());
+
+// Forms that kept a record of their own before they joined the workbook (the conflict diagnosis and
+// the negotiation planner): what they hold moves into this tab's project when no project has that
+// form filled yet; the old record is removed only once the project with it is saved.
+function adoptLoneForms() {
+  for (const form of FORMS.filter((f) => f !== "value")) {
+    const lone = store.record(`worksheet:${form}`, { version: 1 });
+    const values = lone.load();
+    if (!filled(values) || lone.readOnly()) continue;
+    if (state.projects.some((p) => filled(p.workbook.worksheets[form]))) continue;
+    current().workbook.worksheets[form] = { ...values };
+    if (write()) {
+      lone.remove();
+      notice = `${manifest.pages[form]?.title || form}里原来填写的内容已经并入当前项目。`;
+    }
+  }
+}
+
 export function load() {
   if (!state) {
     read();
     if (lastRaw === null) write(); // a first or adopted record is stored at once
+    adoptLoneForms();
   }
   return state;
 }

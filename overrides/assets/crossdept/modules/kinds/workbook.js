@@ -44,8 +44,8 @@ export function mountWorkbook(root, definition) {
   function renderOverview(problems = []) {
     const book = store.current().workbook;
     overview.replaceChildren(...[...store.SHEETS, ...store.FORMS].map((id) => {
-      const count = id === "value"
-        ? (Object.values(book.worksheets.value).some((v) => String(v ?? "").trim()) ? "已填写" : "未填写")
+      const count = store.FORMS.includes(id)
+        ? (Object.values(book.worksheets[id]).some((v) => String(v ?? "").trim()) ? "已填写" : "未填写")
         : `${book.worksheets[id].rows.filter((r) => Object.entries(r).some(([k, v]) => k !== "_id" && String(v ?? "").trim())).length} 行`;
       const bad = problems.filter((p) => p.field.startsWith(`worksheets.${id}.`)).length;
       return el("li", { "data-sheet": id }, el("a", { href: siteUrl(pageOf(id).url), text: pageOf(id).title }),
@@ -57,7 +57,7 @@ export function mountWorkbook(root, definition) {
   // ---- worked example and deleting -----------------------------------------------------------
   const exampleNote = el("p", { class: "cd-save-note", "aria-live": "polite" });
   const isEmpty = (project) => !project.workbook.project.name && store.SHEETS.every((s) => !project.workbook.worksheets[s].rows.length)
-    && !Object.values(project.workbook.worksheets.value).some((v) => String(v ?? "").trim());
+    && store.FORMS.every((f) => !Object.values(project.workbook.worksheets[f]).some((v) => String(v ?? "").trim()));
   const loadExample = el("button", { type: "button", class: "md-button md-button--primary", text: "载入课程示例（智能服务升级）" });
   loadExample.addEventListener("click", async () => {
     exampleNote.textContent = "正在载入……";
@@ -148,7 +148,7 @@ export function mountWorkbook(root, definition) {
       definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
     projectBar(root, "workbook"), status, notice,
     el("h3", { class: "cd-section-title", text: "项目信息" }), info, saveNote,
-    el("h3", { class: "cd-section-title", text: "这个项目的四个工具" }), overview,
+    el("h3", { class: "cd-section-title", text: "这个项目的工具" }), overview,
     el("div", { class: "cd-actions" }, loadExample, remove, exampleNote), confirmDelete,
     el("h3", { class: "cd-section-title", text: "导出、打印与备份" }),
     el("div", { class: "cd-actions" },
