@@ -66,10 +66,23 @@ export function mountForm(root, definition) {
     outputs.append(box);
   }
   // Results never outlive their inputs: with a field in error, nothing stale stays on screen to copy.
+  const staleNote = el("p", { class: "cd-output-stale", role: "status", hidden: "" });
+  outputs.prepend(staleNote);
   function showOutputs(result) {
     outputNodes.forEach((node, key) => (node.textContent = result ? result[key] ?? "" : ""));
     copyButtons.forEach((button) => (button.disabled = !result || !button.previousElementSibling?.textContent));
     outputs.dataset.state = result ? "current" : "cleared";
+    staleNote.hidden = true;
+  }
+
+  // Between an edit and the core's answer the figures on screen belong to the old inputs: marked
+  // as such (faded, with a line saying so if the wait is long enough to notice) and not copyable.
+  function markStale() {
+    if (outputs.dataset.state !== "current") return;
+    outputs.dataset.state = "stale";
+    copyButtons.forEach((button) => (button.disabled = true));
+    staleNote.textContent = "输入已修改，结果正在重新计算……";
+    staleNote.hidden = false;
   }
 
   // A form whose core knows a worked example (the course's part-8 case) can load it.
@@ -158,6 +171,7 @@ export function mountForm(root, definition) {
   }
 
   function onEdit() {
+    markStale();
     const ok = inWorkbook ? projects.setForm(id, collect()) : rec.save(collect());
     if (inWorkbook) projects.persist();
     saveNote.textContent = ok ? "已自动保存在本机浏览器" : "无法保存到浏览器（存储已满或被禁用），请导出或复制你的内容";
