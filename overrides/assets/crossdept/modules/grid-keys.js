@@ -30,7 +30,8 @@ export function keyHandler({ tbody, handlers, focusCell }) {
     if (!next) return false;
     const list = items(next);
     const key = target.dataset.key || target.dataset.action;
-    focus((key && next.querySelector(`[data-key="${key}"], [data-action="${key}"]`)) || list[Math.min(index, list.length - 1)]);
+    const same = key && list.find((node) => (node.dataset.key || node.dataset.action) === key);
+    focus(same || list[Math.min(index, list.length - 1)]);
     return true;
   }
 
