@@ -94,3 +94,31 @@ test("typing in one cell is one change; another change in between starts a new o
   assert.equal(h.undo(second.rows), null);
   assert.deepEqual(h.redo(second.rows).rows, s2);
 });
+
+test("a table refused for one bad row is analysed again without it, and the rows kept are named by their place", async () => {
+  const { callWithValidRows, leftOut } = await import("../../overrides/assets/crossdept/modules/results/valid-rows.js");
+  const asked = [];
+  const core = async (request) => {
+    asked.push(request.data.rows.map((r) => r.resource));
+    const bad = request.data.rows.findIndex((r) => r.needed_by === "02/30/2026");
+    return bad < 0 ? { ok: true, result: { rows: request.data.rows.length } } : { ok: false, errors: [{ field: `rows[${bad}].needed_by`, message: "2026年2月没有30日" }] };
+  };
+  const request = { worksheet: "resources", action: "plan", data: { rows: [{ resource: "接口" }, { resource: "试点", needed_by: "02/30/2026" }, { resource: "培训" }], project: {} } };
+
+  const { response, errors, kept } = await callWithValidRows(core, request);
+
+  assert.deepEqual(asked, [["接口", "试点", "培训"], ["接口", "培训"]]);
+  assert.equal(response.ok, true);
+  assert.deepEqual(kept, [0, 2]);
+  assert.equal(leftOut(errors), "第 2 行");
+});
+
+test("a problem that is not a row's leaves nothing to show", async () => {
+  const { callWithValidRows } = await import("../../overrides/assets/crossdept/modules/results/valid-rows.js");
+  const refusal = { ok: false, errors: [{ field: "today", message: "今天的日期无法识别" }] };
+
+  const { response, kept } = await callWithValidRows(async () => refusal, { data: { rows: [{}] } });
+
+  assert.equal(response, refusal);
+  assert.deepEqual(kept, []);
+});
