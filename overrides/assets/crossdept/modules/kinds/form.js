@@ -66,23 +66,28 @@ export function mountForm(root, definition) {
     outputs.append(box);
   }
   // Results never outlive their inputs: with a field in error, nothing stale stays on screen to copy.
-  const staleNote = el("p", { class: "cd-output-stale", role: "status", hidden: "" });
+  const staleNote = el("p", { class: "cd-output-stale", role: "status", hidden: "", text: "输入已修改，结果正在重新计算……" });
   outputs.prepend(staleNote);
+  let slowTimer = null;
   function showOutputs(result) {
     outputNodes.forEach((node, key) => (node.textContent = result ? result[key] ?? "" : ""));
     copyButtons.forEach((button) => (button.disabled = !result || !button.previousElementSibling?.textContent));
     outputs.dataset.state = result ? "current" : "cleared";
+    clearTimeout(slowTimer);
+    delete outputs.dataset.slow;
     staleNote.hidden = true;
   }
 
-  // Between an edit and the core's answer the figures on screen belong to the old inputs: marked
-  // as such (faded, with a line saying so if the wait is long enough to notice) and not copyable.
+  // Between an edit and the core's answer the figures on screen belong to the old inputs: not
+  // copyable, and faded with a line saying so once the wait is long enough to notice.
   function markStale() {
     if (outputs.dataset.state !== "current") return;
     outputs.dataset.state = "stale";
     copyButtons.forEach((button) => (button.disabled = true));
-    staleNote.textContent = "输入已修改，结果正在重新计算……";
-    staleNote.hidden = false;
+    slowTimer = setTimeout(() => {
+      outputs.dataset.slow = "true";
+      staleNote.hidden = false;
+    }, 400);
   }
 
   // A form whose core knows a worked example (the course's part-8 case) can load it.

@@ -178,11 +178,11 @@ export function mountTable(root, definition) {
       panel.replaceChildren(el("p", { class: "cd-card-note", text: "表格里标红的地方改好后，分析结果会马上更新。" }));
     }
     const left = response.ok ? leftOut(errors) : "";
-    partial.textContent = left ? `${left}还有标红的格子，下面的分析暂时不包括${left.includes("、") ? "这几行" : "这一行"}；改好后会自动加回来。` : "";
+    setText(partial, left ? `${left}还有标红的格子，下面的分析暂时不包括${left.includes("、") ? "这几行" : "这一行"}；改好后会自动加回来。` : "");
     partial.hidden = !left;
     printNotes = [...errors.map(problemText), ...(response.ok ? printNotes : [])];
     fresh(true);
-    renderPrint();
+    printLater();
     root.dataset.computed = String(mine);
     if (departmentsDirty) {
       departmentsDirty = false;
@@ -202,11 +202,20 @@ export function mountTable(root, definition) {
   }
 
   // Results wait for the core after every edit: until they are recomputed they are marked as not
-  // up to date (faded after a moment) and their copy buttons are off, so nothing stale is pasted.
+  // up to date and their copy buttons are off, so nothing stale is pasted. They fade only when the
+  // wait is long enough to notice (a timer, not a CSS transition: an animation on every keystroke
+  // made the browser re-composite the whole page each time).
+  let fadeTimer = null;
   function fresh(yes) {
+    clearTimeout(fadeTimer);
+    if (yes) delete results.dataset.slow;
+    else if (results.dataset.state !== "stale") fadeTimer = setTimeout(() => (results.dataset.slow = "true"), 400);
+    if (results.dataset.state === (yes ? "current" : "stale")) return;
     results.dataset.state = yes ? "current" : "stale";
     results.querySelectorAll("button.cd-copy").forEach((b) => (b.disabled = !yes));
   }
+
+  const setText = (node, text) => node.textContent !== text && (node.textContent = text);
 
   function schedule() {
     dirty = true;
@@ -249,7 +258,7 @@ export function mountTable(root, definition) {
     grid.showUnderRows(new Map());
     sheetFlags.replaceChildren();
     fresh(true);
-    renderPrint();
+    printLater();
     root.dataset.computed = "unavailable";
   }
 
@@ -307,6 +316,21 @@ export function mountTable(root, definition) {
     }
   }
 
+  // The printed table is rebuilt when the browser is idle, not in the task that shows the results:
+  // at 50 rows it is a second table's worth of DOM after every answer. Printing builds it at once.
+  let printQueued = false;
+  function printLater() {
+    if (printQueued) return;
+    printQueued = true;
+    const build = () => {
+      printQueued = false;
+      if (root.isConnected) renderPrint();
+    };
+    if (window.requestIdleCallback) window.requestIdleCallback(build, { timeout: 1000 });
+    else setTimeout(build, 200);
+  }
+  window.addEventListener("beforeprint", () => root.isConnected && renderPrint());
+
   function renderPrint() {
     const project = store.current();
     const columns = definition.columns;
@@ -339,9 +363,9 @@ export function mountTable(root, definition) {
   // ---- keeping up with the store -------------------------------------------------------------
   store.subscribe((state, source) => {
     if (!root.isConnected) return false; // the page was swapped by instant navigation
-    saveNote.textContent = store.lastSaveFailed()
+    setText(saveNote, store.lastSaveFailed()
       ? "无法保存到浏览器（存储已满或被禁用）：请到“项目工作簿”页下载 JSON 备份，以免丢失。"
-      : "已自动保存在本机浏览器";
+      : "已自动保存在本机浏览器");
     if (source === "switch") {
       deleted.length = 0;
       ready = [];
