@@ -15,7 +15,9 @@ from playwright.sync_api import expect
 from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
 
-PROJECT_ROWS = "充电桩安装预约系统\tIT部门\t必需\t1月15日\t3人月\t周工\r\n安装商结算流程\t财务部\tP1 重要\t\t2周\t\r\n合同模板\t法务部\t必须\t2/10\t10天\t陈律师\r\n"
+PROJECT_ROWS = (
+    "充电桩安装预约系统\tIT部门\t必需\t1月15日\t3人月\t周工\r\n安装商结算流程\t财务部\tP1 重要\t\t2周\t\r\n合同模板\t法务部\t必须\t2/10\t10天\t陈律师\r\n"
+)
 
 
 def focused(page) -> str:
@@ -24,9 +26,7 @@ def focused(page) -> str:
 
 def store_sees(page, owner: str) -> None:
     """Wait until this page's store holds `owner` as the first exchange row's key person (another tab's save arrived)."""
-    page.wait_for_function(
-        f"async (v) => {{ const rt = await {RUNTIME}; return rt.toWorkbook().worksheets.exchange.rows[0].owner === v; }}", arg=owner
-    )
+    page.wait_for_function(f"async (v) => {{ const rt = await {RUNTIME}; return rt.toWorkbook().worksheets.exchange.rows[0].owner === v; }}", arg=owner)
 
 
 def paste(page, text: str) -> None:
