@@ -8,7 +8,6 @@
 import { trackCore } from "../core-status.js";
 import { today } from "../course.js";
 import { el } from "../dom.js";
-import * as files from "../files.js";
 import { grid as makeGrid } from "../grid.js";
 import { history as makeHistory } from "../grid-history.js";
 import { manifest } from "../manifest.js";
@@ -20,6 +19,7 @@ import { trackerPanel } from "../results/tracker.js";
 import { callWithValidRows, leftOut } from "../results/valid-rows.js";
 import { call, sheetRequest, workbookRequest } from "../workbook-requests.js";
 import * as store from "../workbook-store.js";
+import { tableOutput } from "./table-output.js";
 
 const PANELS = { resources: resourcesPanel, exchange: exchangePanel, tracker: trackerPanel };
 
@@ -32,7 +32,6 @@ export function mountTable(root, definition) {
 
   let ready = []; // departments the other tools name and this one lacks: [{department, owner}]
   let lastIds = []; // row ids in the order of the last answer, to place the core's answers
-  let printNotes = []; // the core's last flags as lines, for the printed table
   const deleted = []; // rows deleted on this page, newest last, for the undo bar
   const history = makeHistory();
 
@@ -46,8 +45,6 @@ export function mountTable(root, definition) {
   const sheetFlags = el("div", { class: "cd-sheet-flags" });
   const partial = el("p", { class: "cd-partial", hidden: "" });
   const panel = el("div", { class: "cd-panel", "aria-live": "polite" });
-  const exportNote = el("p", { class: "cd-save-note", "aria-live": "polite" });
-  const printView = el("div", { class: "cd-print-only", "aria-hidden": "true" });
   const results = el("section", { class: "cd-results", "aria-label": `${definition.title}的分析结果` },
     el("h3", { class: "cd-results-title", text: "分析结果" }), partial, sheetFlags, panel);
 
@@ -122,6 +119,8 @@ export function mountTable(root, definition) {
     redo: () => undo(true),
   }, manifest.choices ? manifest.choices[sheet] : {});
 
+  const output = tableOutput(root, definition, (errors) => showGeneral(grid.showErrors(errors, rows().map((r) => r._id))));
+
   function showUndo(number) {
     const last = deleted[deleted.length - 1];
     if (!last) {
@@ -161,6 +160,7 @@ export function mountTable(root, definition) {
     if (dirty) return; // typed again meanwhile: that answer is already being asked for
     const topics = manifest.topics;
     const shownIds = kept.map((i) => ids[i]);
+    let flagNotes = [];
     lastIds = shownIds;
     showGeneral(grid.showErrors(errors, ids));
     if (response.ok) {
@@ -170,7 +170,7 @@ export function mountTable(root, definition) {
       R.morph(sheetFlags, sheetWide.length ? [R.flagList(el, sheetWide, topics)] : []);
       const tool = PANELS[sheet];
       R.morph(panel, tool ? tool(response.result, context(topics)) : []);
-      printNotes = response.result.flags.map((f) => (f.row === null ? f.message : `第 ${Number(kept[f.row]) + 1} 行：${f.message}`));
+      flagNotes = response.result.flags.map((f) => (f.row === null ? f.message : `第 ${Number(kept[f.row]) + 1} 行：${f.message}`));
     } else {
       grid.showUnderRows(new Map());
       grid.showResolved(new Map());
@@ -180,9 +180,9 @@ export function mountTable(root, definition) {
     const left = response.ok ? leftOut(errors) : "";
     setText(partial, left ? `${left}还有标红的格子，下面的分析暂时不包括${left.includes("、") ? "这几行" : "这一行"}；改好后会自动加回来。` : "");
     partial.hidden = !left;
-    printNotes = [...errors.map(problemText), ...(response.ok ? printNotes : [])];
+    output.setNotes([...errors.map(problemText), ...flagNotes]);
     fresh(true);
-    printLater();
+    output.printLater();
     root.dataset.computed = String(mine);
     if (departmentsDirty) {
       departmentsDirty = false;
@@ -258,7 +258,7 @@ export function mountTable(root, definition) {
     grid.showUnderRows(new Map());
     sheetFlags.replaceChildren();
     fresh(true);
-    printLater();
+    output.printLater();
     root.dataset.computed = "unavailable";
   }
 
@@ -281,84 +281,15 @@ export function mountTable(root, definition) {
         renderGrid();
         schedule();
       },
-      calendar: () => exportFile("calendar"),
+      calendar: () => output.exportFile("calendar"),
     };
   }
-
-  // ---- exports and print -------------------------------------------------------------------
-  async function exportFile(kind) {
-    exportNote.textContent = "正在生成……";
-    let answer;
-    try {
-      const request = kind === "calendar" ? sheetRequest(sheet, "calendar") : sheetRequest(sheet, "export", { format: kind === "copy" ? "markdown" : kind });
-      answer = await callWithValidRows(call, request);
-    } catch (error) {
-      exportNote.textContent = `暂时无法导出：${error.message}可以到“项目工作簿”页下载整个工作簿的 JSON 备份。`;
-      return;
-    }
-    const { response, errors } = answer;
-    if (!response.ok) {
-      showGeneral(grid.showErrors(response.errors, rows().map((r) => r._id)));
-      exportNote.textContent = "表格里还有标红的地方，改好后再导出。";
-      return;
-    }
-    // A bad row does not hold the others back: they are exported, and the note says which row was left out.
-    const left = leftOut(errors);
-    const without = left ? `；${left}有标红的格子，没有导出，改好后再导出一次即可` : "";
-    const { text, filename } = response.result;
-    if (kind === "copy") {
-      exportNote.textContent = (await files.copyText(text)) ? `已复制 Markdown，可以直接粘贴进报告或聊天${without}。` : "无法自动复制，请改用“下载 Markdown”。";
-    } else if (kind === "calendar" && !response.result.events) {
-      exportNote.textContent = `没有需要跟进的部门，日历文件里不会有提醒${without}。`;
-    } else {
-      files.download(text, filename);
-      exportNote.textContent = `已下载 ${filename}${without}。`;
-    }
-  }
-
-  // The printed table is rebuilt when the browser is idle, not in the task that shows the results:
-  // at 50 rows it is a second table's worth of DOM after every answer. Printing builds it at once.
-  let printQueued = false;
-  function printLater() {
-    if (printQueued) return;
-    printQueued = true;
-    const build = () => {
-      printQueued = false;
-      if (root.isConnected) renderPrint();
-    };
-    if (window.requestIdleCallback) window.requestIdleCallback(build, { timeout: 1000 });
-    else setTimeout(build, 200);
-  }
-  window.addEventListener("beforeprint", () => root.isConnected && renderPrint());
-
-  function renderPrint() {
-    const project = store.current();
-    const columns = definition.columns;
-    const shown = (c, value) => {
-      const choice = c.type === "choice" && (c.choices || []).find((x) => typeof x === "object" && x.value === value);
-      return choice ? choice.label : String(value ?? "");
-    };
-    printView.replaceChildren(
-      el("h2", { text: `${definition.title} · ${store.label(project)}` }),
-      el("p", { text: `打印日期：${today()}` }),
-      el("table", { class: "cd-print-table" },
-        el("thead", {}, el("tr", {}, el("th", { text: "#" }), ...columns.map((c) => el("th", { text: c.label })))),
-        el("tbody", {}, ...rows().map((row, i) => el("tr", {}, el("td", { text: String(i + 1) }), ...columns.map((c) => el("td", { text: shown(c, row[c.key]) })))))),
-      printNotes.length ? el("ul", { class: "cd-print-notes" }, ...printNotes.map((n) => el("li", { text: n }))) : null);
-  }
-
-  const exportBar = el("div", { class: "cd-actions cd-export" },
-    el("button", { type: "button", class: "md-button", text: "下载 CSV（Excel）", onclick: () => exportFile("csv") }),
-    el("button", { type: "button", class: "md-button", text: "下载 Markdown", onclick: () => exportFile("markdown") }),
-    el("button", { type: "button", class: "md-button", text: "复制 Markdown", onclick: () => exportFile("copy") }),
-    el("button", { type: "button", class: "md-button", text: "打印本表", onclick: () => window.print() }),
-    exportNote);
 
   root.replaceChildren(
     el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }),
       definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
-    projectBar(root, sheet), status, notice, help, grid.element, grid.keysNote, printView,
-    el("div", { class: "cd-actions" }, add, undoBar, saveNote, editNote), general, results, exportBar);
+    projectBar(root, sheet), status, notice, help, grid.element, grid.keysNote, output.printView,
+    el("div", { class: "cd-actions" }, add, undoBar, saveNote, editNote), general, results, output.bar);
 
   // ---- keeping up with the store -------------------------------------------------------------
   store.subscribe((state, source) => {
