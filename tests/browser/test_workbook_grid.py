@@ -13,6 +13,7 @@ import json
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME
+from tests.browser.test_reading import AXE
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
 
 PROJECT_ROWS = (
@@ -235,3 +236,17 @@ def test_the_value_calculator_clears_its_figures_and_copy_when_a_field_turns_inv
     expect(sheet.locator('[data-output="sentence"]')).to_have_text("")
     expect(copy).to_be_disabled()
     expect(sheet.locator(".cd-outputs")).to_have_attribute("data-state", "cleared")
+
+
+def test_a_filled_grid_with_messages_hints_and_flags_has_no_serious_accessibility_violation(page, site, traffic):
+    sheet = open_tool(page, site, "resources")
+    add_row(sheet)
+    paste(page, PROJECT_ROWS + "试点门店培训\t区域销售部\tP1\t02/30/2026\t3天后\t\r\n")
+    ready(sheet)
+    expect(sheet.locator(".cd-partial")).to_contain_text("第 4 行", timeout=CORE_TIMEOUT_MS)
+    page.add_script_tag(path=str(AXE))
+
+    violations = page.evaluate("async () => (await axe.run(document.querySelector('[data-worksheet]'), {resultTypes: ['violations']})).violations")
+
+    assert [f"{v['id']}: {v['help']}" for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert page.locator(".cd-grid [tabindex='0']").count() == 1  # one tab stop in the grid
