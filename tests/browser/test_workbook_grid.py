@@ -118,6 +118,10 @@ def test_enter_on_delete_keeps_the_focus_in_the_table_on_the_row_that_took_its_p
     expect(sheet.get_by_role("button", name="删除第 1 行")).to_be_focused()  # the last row went: the one above
     page.keyboard.press("Control+z")
     expect(cell(page, "资源", 2)).to_have_value("合同模板")
+    expect(sheet.get_by_role("button", name="撤销删除")).to_be_visible()  # the first deletion is still there to undo
+    page.keyboard.press("Control+z")
+    expect(cell(page, "资源", 2)).to_have_value("结算流程")
+    expect(sheet.locator(".cd-undo")).to_be_hidden()
 
 
 def test_a_block_pasted_from_a_spreadsheet_fills_the_grid_maps_choices_and_is_undone_in_one_step(page, site, traffic):

@@ -64,6 +64,10 @@ export function mountTable(root, definition) {
       if (step) table.rows = step.rows;
     }, "structure");
     editNote.textContent = step ? (redo ? "已恢复刚才撤销的修改。" : "已撤销上一处修改（Ctrl+Y 恢复）。") : (redo ? "没有可以恢复的修改。" : "没有可以撤销的修改。");
+    // A deletion Ctrl+Z brought back no longer needs its 撤销删除 button.
+    const present = new Set(rows().map((r) => r._id));
+    while (deleted.length && present.has(deleted[deleted.length - 1].row._id)) deleted.pop();
+    showUndo();
     const at = step && step.focus;
     if (at && grid.focusCell(at.row, at.key)) return;
     if (root.contains(document.activeElement)) return;
