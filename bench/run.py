@@ -7,7 +7,8 @@ every figure is a median over fresh browser contexts, compared with a baseline f
 - second worksheet page after instant navigation (target < 100 ms);
 - the bytes a chapter page downloads (target: no Pyodide bytes);
 - snapshot size raw and gzip'd, and build time with and without the snapshot;
-- recompute time per edit on 200-row tools (bench/recompute.py), when present.
+- recompute time per edit on 200-row tools (bench/recompute.py), when present;
+- typing in 50-row tables: last keystroke to results, long main-thread tasks (bench/typing.py).
 """
 
 from __future__ import annotations
@@ -173,6 +174,8 @@ def main() -> None:
     if recompute.exists():
         print()
         subprocess.run([sys.executable, str(recompute)], cwd=ROOT, check=False)
+    print()
+    subprocess.run([sys.executable, "-m", "bench.typing"], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

@@ -149,17 +149,25 @@ export function update(change, source) {
 /** This tab's project: the one it last showed, else the one last used in any tab. */
 export function current() {
   load();
-  return state.projects.find((p) => p.id === tabCurrent) || state.projects.find((p) => p.id === state.current) || state.projects[0];
+  const project = state.projects.find((p) => p.id === tabCurrent) || state.projects.find((p) => p.id === state.current) || state.projects[0];
+  // Pinned to this tab from the first look: a project another tab creates or switches to later
+  // must not change the one under this tab's cursor.
+  if (tabCurrent !== project.id) pin(project.id);
+  return project;
 }
 
-function show(projectId) {
+function pin(projectId) {
   tabCurrent = projectId;
-  state.current = projectId;
   try {
     sessionStorage.setItem(TAB_KEY, projectId);
   } catch (error) {
-    // without sessionStorage the tab follows the last project used
+    // without sessionStorage the pin lasts as long as the page
   }
+}
+
+function show(projectId) {
+  state.current = projectId;
+  pin(projectId);
 }
 
 // ---- operations the worksheets use ------------------------------------------------------------

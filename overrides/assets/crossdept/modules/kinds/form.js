@@ -75,6 +75,9 @@ export function mountForm(root, definition) {
   }
   // Results never outlive their inputs: with a field in error, nothing stale stays on screen to copy.
   // An output that is a list is the core's flags: each with its severity and the section that explains it.
+  const staleNote = el("p", { class: "cd-output-stale", role: "status", hidden: "", text: "输入已修改，结果正在重新计算……" });
+  outputs.prepend(staleNote);
+  let slowTimer = null;
   function showOutputs(result) {
     outputNodes.forEach((node, key) => {
       const value = result ? result[key] : null;
@@ -83,6 +86,21 @@ export function mountForm(root, definition) {
     });
     copyButtons.forEach((button) => (button.disabled = !result || !button.previousElementSibling?.textContent));
     outputs.dataset.state = result ? "current" : "cleared";
+    clearTimeout(slowTimer);
+    delete outputs.dataset.slow;
+    staleNote.hidden = true;
+  }
+
+  // Between an edit and the core's answer the figures on screen belong to the old inputs: not
+  // copyable, and faded with a line saying so once the wait is long enough to notice.
+  function markStale() {
+    if (outputs.dataset.state !== "current") return;
+    outputs.dataset.state = "stale";
+    copyButtons.forEach((button) => (button.disabled = true));
+    slowTimer = setTimeout(() => {
+      outputs.dataset.slow = "true";
+      staleNote.hidden = false;
+    }, 400);
   }
 
   // A form whose core knows a worked example (the course's part-8 case) can load it.
@@ -177,6 +195,7 @@ export function mountForm(root, definition) {
   }
 
   function onEdit() {
+    markStale();
     const ok = inWorkbook ? projects.setForm(id, collect()) : rec.save(collect());
     if (inWorkbook) projects.persist();
     saveNote.textContent = ok ? "已自动保存在本机浏览器" : "无法保存到浏览器（存储已满或被禁用），请导出或复制你的内容";
