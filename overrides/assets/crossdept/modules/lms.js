@@ -1,11 +1,11 @@
 // The pages' side of LMS reporting. In a SCORM package the launch page (entries/launch.js) holds the
 // LMS session and lends the page in its frame one function, `report(json)`; progress.js and the quiz
-// call the three functions below. On the plain site (manifest.lms.scorm is "") they return at once:
+// call the three functions below. On the plain site (`scorm` is "") they return at once:
 // no window is looked at, nothing is requested.
-import { manifest } from "./manifest.js";
+import { scorm } from "./manifest.js";
 
 function session() {
-  if (!manifest.lms.scorm || window.parent === window) return null;
+  if (!scorm || window.parent === window) return null;
   try {
     const lms = window.parent.crossdeptLms;
     return lms && typeof lms.report === "function" ? lms : null;
