@@ -8,7 +8,7 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve site test lint contracts bench chromium fonts screenshots clean
+.PHONY: setup serve site scorm test lint contracts bench chromium fonts screenshots clean
 
 setup: $(PY_OK) $(NPM_OK)
 
@@ -40,6 +40,10 @@ serve: setup
 site: setup
 	$(VENV)/bin/mkdocs build
 
+# SCORM 1.2 and 2004 (4th edition) packages for an LMS: dist/crossdept-scorm12.zip, dist/crossdept-scorm2004.zip
+scorm: setup
+	$(PY) -m crossdept_site.scorm --out dist
+
 # Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
 # workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py).
 test: setup chromium lint
@@ -61,4 +65,4 @@ screenshots: setup chromium fonts site
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -114,3 +114,13 @@ def project_copy(tmp_path) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
+
+
+@pytest.fixture(scope="session")
+def scorm_packages(tmp_path_factory) -> dict[str, Path]:
+    """The SCORM 1.2 and 2004 packages as ``make scorm`` builds them, once per test session."""
+    out = tmp_path_factory.mktemp("scorm")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "crossdept_site.scorm", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return {"1.2": out / "crossdept-scorm12.zip", "2004": out / "crossdept-scorm2004.zip"}

@@ -31,6 +31,9 @@ async function bundle(entry, define = {}) {
 
 const worker = await bundle("core-worker");
 const manifest = { ...job.manifest, runtime: { ...job.manifest.runtime, worker: `assets/crossdept/${worker}` } };
-const worksheets = await bundle("worksheets", { CROSSDEPT_MANIFEST: manifest });
-const site = await bundle("site", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_BUNDLE: worksheets });
-console.log(JSON.stringify({ worker, worksheets, site }));
+const scorm = (manifest.lms && manifest.lms.scorm) || "";
+const worksheets = await bundle("worksheets", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_SCORM: scorm });
+const site = await bundle("site", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_BUNDLE: worksheets, CROSSDEPT_SCORM: scorm });
+// A SCORM build also has the launch page's script: it holds the LMS session while the pages change.
+const launch = scorm ? await bundle("launch", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_SCORM: scorm }) : "";
+console.log(JSON.stringify({ worker, worksheets, site, launch }));

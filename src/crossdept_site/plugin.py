@@ -32,6 +32,7 @@ from .definitions import load_definitions
 from .embed import MARKER, UnknownWorksheet, embed
 from .extras import XLSX_MODULE, working_calendar, xlsx_wheels
 from .offline import write_service_worker
+from .parts import NavPage, lms_manifest
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_bytes, runtime_version
 from .script_library import library_file
 from .search_fix import SearchFixFailed, fix_search_segmentation
@@ -53,6 +54,9 @@ class CrossdeptConfig(base.Config):
     # A warm-interpreter snapshot for fast start; off only to measure what it saves.
     snapshot = c.Type(bool, default=True)
     snapshot_cache = c.Type(str, default=".cache/snapshots")
+    # "1.2" or "2004" when building a SCORM package (crossdept_site.scorm): the runtime reports to
+    # the LMS and the site has no service worker. "" (the plain site) never looks for an LMS.
+    scorm = c.Choice(["", "1.2", "2004"], default="")
 
 
 class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
@@ -96,8 +100,16 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             source = page.file.content_string  # also for pages the build generates (the 话术库)
             for match in MARKER.finditer(source):
                 pages.setdefault(match.group("id"), {"url": page.url, "title": page.title})
-        # The build may read the clock (the core may not): the calendar covers the years around it.
-        manifest = {**core_manifest(), "pages": pages, "runtime": self.runtime, "calendar": working_calendar(dt.date.today().year)}
+        nav_pages = [NavPage(p.file.src_uri, p.url, p.title) for p in nav.pages]
+        manifest = {
+            **core_manifest(),
+            "pages": pages,
+            "runtime": self.runtime,
+            # The build may read the clock (the core may not): the calendar covers the years around it.
+            "calendar": working_calendar(dt.date.today().year),
+            "directory_urls": config.use_directory_urls,
+            "lms": lms_manifest(self.definitions, nav_pages, self.config.scorm),
+        }
         if self.bundles is not None:
             shutil.rmtree(self.bundles.folder, ignore_errors=True)
         try:
@@ -128,9 +140,9 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
         for stale in wheel_path.parent.glob("crossdept-*.whl"):
             if stale != wheel_path:
                 stale.unlink()
-        fresh = {self.bundles.worker, self.bundles.worksheets, self.bundles.site}
+        fresh = {self.bundles.worker, self.bundles.worksheets, self.bundles.site} | ({self.bundles.launch} if self.bundles.launch else set())
         for stale in wheel_path.parent.glob("*.js"):
-            if stale.name not in fresh and stale.name.startswith(("core-worker.", "worksheets.", "site.")):
+            if stale.name not in fresh and stale.name.startswith(("core-worker.", "worksheets.", "site.", "launch.")):
                 stale.unlink()
         for name in fresh:
             shutil.copyfile(self.bundles.folder / name, wheel_path.parent / name)
@@ -156,6 +168,9 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
             shutil.copyfile(made, wheel_path.parent / self.snapshot)
             log.info("crossdept: snapshot %s, %.1f MB, made in %.1f s", self.snapshot, made.stat().st_size / 1e6, seconds)
         log.info("crossdept: core %s, Pyodide runtime %.1f MB, %d worksheet(s)", self.wheel.filename, size / 1e6, len(self.definitions))
+        if self.config.scorm:
+            (site / "sw.js").unlink(missing_ok=True)  # inside an LMS the LMS serves the files: no service worker
+            return
         manifest = write_service_worker(site)
         log.info("crossdept: service worker for build %s precaches %d files", manifest["build"], len(manifest["precache"]))
 
