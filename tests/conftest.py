@@ -76,13 +76,24 @@ def site_build(tmp_path_factory, request) -> tuple[Path, int]:
     if shared is None:
         return _build_for(tmp_path_factory.mktemp("site"), free_port())
     folder, port = Path(shared["folder"]), urlsplit(shared["base"]).port
-    with (folder / "lock").open("w") as lock:
+    once_per_run(request.config, "site", lambda: _build_for(folder / "site", port))
+    return folder / "site", port
+
+
+def once_per_run(config, name: str, make) -> None:
+    """Run ``make`` once per test run, also under pytest-xdist: the first worker that gets here
+    makes it (under a lock in the run's shared folder), the others wait for it and reuse it."""
+    shared = getattr(config, "workerinput", {}).get("crossdept_site")
+    if shared is None:
+        make()
+        return
+    folder = Path(shared["folder"])
+    with (folder / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            if not (folder / "built").exists():
-                _build_for(folder / "site", port)
-                (folder / "built").touch()
-            return folder / "site", port
+            if not (folder / f"{name}.done").exists():
+                make()
+                (folder / f"{name}.done").touch()
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -117,10 +128,28 @@ def project_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def scorm_packages(tmp_path_factory) -> dict[str, Path]:
-    """The SCORM 1.2 and 2004 packages as ``make scorm`` builds them, once per test session."""
-    out = tmp_path_factory.mktemp("scorm")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "crossdept_site.scorm", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-3000:]
+def scorm_packages(tmp_path_factory, request) -> dict[str, Path]:
+    """The SCORM 1.2 and 2004 packages as ``make scorm`` builds them, once per test run (the two
+    builds run side by side)."""
+    shared = getattr(request.config, "workerinput", {}).get("crossdept_site")
+    out = Path(shared["folder"]) / "scorm" if shared else tmp_path_factory.mktemp("scorm")
+
+    def make() -> None:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        builds = [
+            subprocess.Popen(
+                [sys.executable, "-m", "crossdept_site.scorm", "--out", str(out), "--version", version],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for version in ("1.2", "2004")
+        ]
+        for build in builds:
+            _, stderr = build.communicate()
+            assert build.returncode == 0, stderr[-3000:]
+
+    once_per_run(request.config, "scorm", make)
     return {"1.2": out / "crossdept-scorm12.zip", "2004": out / "crossdept-scorm2004.zip"}
