@@ -13,7 +13,7 @@ import json
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME
-from tests.browser.test_reading import AXE
+from tests.browser.test_pages import AXE
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
 
 PROJECT_ROWS = (
