@@ -3,6 +3,8 @@ fails any test in which a request leaves 127.0.0.1 or a page logs a console erro
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site
@@ -19,6 +21,16 @@ RUNTIME = "import(document.querySelector('script[type=module][src*=\"/worksheets
 def runtime_call(page, expression: str, arg=None):
     """Evaluate ``expression`` with ``rt`` bound to the runtime module (and ``arg``), awaiting it."""
     return page.evaluate(f"async (arg) => {{ const rt = await {RUNTIME}; return {expression}; }}", arg)
+
+
+def wait_for_runtime(page, expression: str, arg=None, timeout_ms: int = CORE_TIMEOUT_MS):
+    """Wait until ``expression`` (as in ``runtime_call``) is truthy. Playwright's wait_for_function
+    does not await an async predicate (a pending Promise counts as true), so this polls instead."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not runtime_call(page, expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(200)
 
 
 def pytest_collection_modifyitems(items):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME, runtime_call
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, wait_for_runtime
 from tests.conftest import build_site
 
 
@@ -76,7 +76,7 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
         ready_value_page(page, base)
         wait_for_service_worker(page)
         # The runtime is kept once the worksheet is ready; wait until the service worker says it has it all.
-        page.wait_for_function("async () => (await " + RUNTIME + ").coreStatus().kept === true", timeout=60_000)
+        wait_for_runtime(page, "rt.coreStatus().kept === true")
 
     offline = sw_context.new_page()
     sheet = ready_value_page(offline, base)

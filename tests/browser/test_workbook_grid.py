@@ -12,7 +12,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, RUNTIME
+from tests.browser.conftest import CORE_TIMEOUT_MS, wait_for_runtime
 from tests.browser.test_pages import AXE
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
 
@@ -27,7 +27,7 @@ def focused(page) -> str:
 
 def store_sees(page, owner: str) -> None:
     """Wait until this page's store holds `owner` as the first exchange row's key person (another tab's save arrived)."""
-    page.wait_for_function(f"async (v) => {{ const rt = await {RUNTIME}; return rt.toWorkbook().worksheets.exchange.rows[0].owner === v; }}", arg=owner)
+    wait_for_runtime(page, "rt.toWorkbook().worksheets.exchange.rows[0]?.owner === arg", owner)
 
 
 def paste(page, text: str) -> None:
