@@ -1,24 +1,18 @@
 // The pages' side of LMS reporting. In a SCORM package the launch page (entries/launch.js) holds the
-// LMS session and lends the page in its frame one function, `report(json)`; progress.js and the quiz
-// call the three functions below. On the plain site (`scorm` is "") they return at once:
-// no window is looked at, nothing is requested.
+// LMS session; the page in its frame posts each report to it as a message (type LMS_REPORT), to
+// its own origin only, so a page of another site framing the package hears nothing. progress.js and
+// the quiz call the three functions below. On the plain site (`scorm` is "") they return at once:
+// no window is looked at, nothing is sent.
 import { scorm } from "./manifest.js";
 
-function session() {
-  if (!scorm || window.parent === window) return null;
-  try {
-    const lms = window.parent.crossdeptLms;
-    return lms && typeof lms.report === "function" ? lms : null;
-  } catch {
-    return null; // the package opened inside a page of another origin: not our launch page
-  }
-}
+/** The message type the launch page listens for. */
+export const LMS_REPORT = "crossdept-lms-report";
 
 function send(message) {
-  const lms = session();
-  if (!lms) return;
+  if (!scorm || window.parent === window) return;
   try {
-    lms.report(JSON.stringify(message)); // a string: nothing of this page's realm outlives it
+    // A string: nothing of this page's realm outlives it.
+    window.parent.postMessage({ type: LMS_REPORT, report: JSON.stringify(message) }, location.origin);
   } catch (error) {
     console.info(`LMS: report not delivered (${error && error.message})`);
   }

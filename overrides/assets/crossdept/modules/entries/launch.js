@@ -4,6 +4,7 @@
 // or an LMS that refuses, it simply shows the course.
 import { connect } from "../lms-api.js";
 import { startSession } from "../lms-session.js";
+import { LMS_REPORT } from "../lms.js";
 import { manifest } from "../manifest.js";
 import * as progress from "../progress.js";
 
@@ -13,7 +14,10 @@ let start = "index.html";
 const adapter = connect(manifest.lms.scorm);
 if (adapter) {
   const session = startSession(adapter, manifest.lms);
-  window.crossdeptLms = { report: (message) => session.handle(String(message)) };
+  // Only the course in our own frame, from our own origin, reports to the LMS.
+  window.addEventListener("message", ({ source, origin, data }) => {
+    if (source === frame.contentWindow && origin === location.origin && data && data.type === LMS_REPORT) session.handle(String(data.report));
+  });
   progress.restore(session.state.pages);
   // A page path ("day48/", "day48/pitfalls.html") as a file of the package.
   if (session.location !== null) start = session.location.endsWith("/") || session.location === "" ? `${session.location}index.html` : session.location;
