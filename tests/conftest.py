@@ -74,9 +74,9 @@ def site_build(tmp_path_factory, request) -> tuple[Path, int]:
 
     shared = getattr(request.config, "workerinput", {}).get("crossdept_site")
     if shared is None:
-        return _build_for(tmp_path_factory.mktemp("site"), free_port())
+        return build_for_port(tmp_path_factory.mktemp("site"), free_port())
     folder, port = Path(shared["folder"]), urlsplit(shared["base"]).port
-    once_per_run(request.config, "site", lambda: _build_for(folder / "site", port))
+    once_per_run(request.config, "site", lambda: build_for_port(folder / "site", port))
     return folder / "site", port
 
 
@@ -104,7 +104,8 @@ def shared_server(config) -> str | None:
     return shared and shared["base"]
 
 
-def _build_for(target: Path, port: int) -> tuple[Path, int]:
+def build_for_port(target: Path, port: int) -> tuple[Path, int]:
+    """Build the site into ``target`` for ``http://127.0.0.1:<port>/`` (failing the test if it fails)."""
     done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
     assert done.returncode == 0, done.stderr
     return target, port

@@ -33,6 +33,11 @@ def wait_for_runtime(page, expression: str, arg=None, timeout_ms: int = CORE_TIM
         page.wait_for_timeout(200)
 
 
+def wait_for_service_worker(page):
+    # The worker claims pages only after it has installed, that is, after it precached the course.
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
@@ -49,6 +54,14 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def sw_context(browser):
+    """A context with the offline service worker allowed (the tests that are about it)."""
+    context = browser.new_context(service_workers="allow")
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="session")

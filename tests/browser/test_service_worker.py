@@ -18,8 +18,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.conftest import build_site
+from tests.browser.conftest import CORE_TIMEOUT_MS, wait_for_service_worker
+from tests.conftest import build_for_port, build_site
 
 CHAPTER = "kp325/obstacles/"
 
@@ -27,23 +27,8 @@ CHAPTER = "kp325/obstacles/"
 @pytest.fixture(scope="module")
 def sw_site(tmp_path_factory) -> tuple[int, Path]:
     """The site built for a port of this module's own, at the host's root."""
-    port = free_port()
-    target = tmp_path_factory.mktemp("sw-site") / "site"
-    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
-    assert done.returncode == 0, done.stderr
+    target, port = build_for_port(tmp_path_factory.mktemp("sw-site") / "site", free_port())
     return port, target
-
-
-@pytest.fixture
-def sw_context(browser):
-    context = browser.new_context(service_workers="allow")
-    yield context
-    context.close()
-
-
-def wait_for_service_worker(page):
-    # The worker claims pages only after it has installed, that is, after it precached the course.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
 
 
 @contextlib.contextmanager
