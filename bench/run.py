@@ -8,7 +8,7 @@ every figure is a median over fresh browser contexts, compared with a baseline f
 - the bytes a chapter page downloads (target: no Pyodide bytes);
 - snapshot size raw and gzip'd, and build time with and without the snapshot;
 - recompute time per edit on 200-row tools (bench/recompute.py), when present;
-- typing in 50-row tables: last keystroke to results, long main-thread tasks (bench/typing.py).
+- typing in 50-row tables: last keystroke to results, long main-thread tasks (bench/typing_speed.py).
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def main() -> None:
         print()
         subprocess.run([sys.executable, str(recompute)], cwd=ROOT, check=False)
     print()
-    subprocess.run([sys.executable, "-m", "bench.typing"], cwd=ROOT, check=False)
+    subprocess.run([sys.executable, "-m", "bench.typing_speed"], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

@@ -10,24 +10,18 @@ as long (over 50 ms) while typing and waiting. Printed, never pass/fail. Targets
 
 from __future__ import annotations
 
-import os
+import argparse
+import datetime as dt
+import json
+import statistics
 import sys
+from pathlib import Path
 
-# Run as a script, this file's folder comes first on the path and its name would hide the standard
-# library's ``typing``: take the folder off before anything imports it (``python -m bench.typing`` is fine).
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != HERE]
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import statistics  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.recompute import p95  # noqa: E402
 from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site  # noqa: E402
 
 ROWS = 50
@@ -119,10 +113,6 @@ def burst_figures(page, tool: str, column: str) -> tuple[list[float], list[float
         long_tasks += [d for start, d in t["long"] if start + d >= began]
         page.evaluate("window.__typing.long = []")
     return latencies, long_tasks
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
 
 
 def main() -> None:
