@@ -8,7 +8,7 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve site test lint contracts bench chromium fonts screenshots clean
+.PHONY: setup serve site scorm test lint contracts bench chromium nginx fonts screenshots clean
 
 setup: $(PY_OK) $(NPM_OK)
 
@@ -29,6 +29,11 @@ chromium:
 	  $(SUDO) dpkg --configure -a; \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
 
+# Debian's stock nginx: the hosting tests serve the site with hosting/nginx.conf and its stock mime.types.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nginx-light; }
+
 # A CJK font, only needed for screenshots a person looks at (tests do not read pixels).
 fonts:
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
@@ -40,10 +45,15 @@ serve: setup
 site: setup
 	$(VENV)/bin/mkdocs build
 
-# Lint, the browser runtime's unit tests (node's own runner), then every Python test.
-test: setup chromium lint
+# SCORM 1.2 and 2004 (4th edition) packages for an LMS: dist/crossdept-scorm12.zip, dist/crossdept-scorm2004.zip
+scorm: setup
+	$(PY) -m crossdept_site.scorm --out dist
+
+# Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
+# workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py).
+test: setup chromium nginx lint
 	node --test tests/js/
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
@@ -60,4 +70,4 @@ screenshots: setup chromium fonts site
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -3,7 +3,7 @@
 A 200-row tracker and a 200-row resource list; 50 edits each, one cell changed per edit. For
 every edit the figures time what a tool page asks the core after a keystroke: the sheet's own
 analysis, and that analysis plus ``workbook/departments`` (the ready rows), as the page runs them.
-In the browser the call goes through ``crossdeptRuntime.callCore`` (JSON to the Web Worker,
+In the browser the call goes through the page runtime's ``callCore`` (JSON to the Web Worker,
 Pyodide, JSON back); beside it the same requests through ``crossdept.api.handle_json`` in CPython.
 Printed, never pass/fail. Target: median under 30 ms in the browser.
 """
@@ -95,7 +95,8 @@ def edits(sheet: str, action: str, rows: list[dict], key: str, values: tuple[str
 # Times each edit in the page: the analysis alone, then analysis + departments as the tool page runs them.
 BROWSER_TIMING = """
 async (pairs) => {
-  const rt = window.crossdeptRuntime;
+  // The page's runtime module (no globals): importing the URL it loaded gives the same instance.
+  const rt = await import(document.querySelector('script[type=module][src*="/worksheets."]').src);
   const alone = [], both = [];
   for (const [analysis, departments] of pairs) {
     let began = performance.now();
@@ -127,7 +128,7 @@ def cpython(pairs: list[list[dict]]) -> tuple[list[float], list[float]]:
 
 
 def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
 
 
 def line(label: str, browser: list[float], python: list[float]) -> None:

@@ -13,7 +13,8 @@ counted where they are sent:
 - second worksheet page after instant navigation (target ≤ 100 ms);
 - the Pyodide bytes a chapter page costs (target: 0);
 - snapshot size raw and gzip'd, and build time with and without the snapshot;
-- recompute time per edit on 200-row tools (bench/recompute.py).
+- recompute time per edit on 200-row tools (bench/recompute.py), when present;
+- typing in 50-row tables: last keystroke to results, long main-thread tasks (bench/typing_speed.py).
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ READY_PROBE = """
 STATUS = "async () => (await import(document.querySelector('script[type=module][src*=\"/worksheets.\"]').src)).coreStatus()"
 
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title><script type="module">
-import { loadPyodide } from "/assets/pyodide/__VERSION__/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/__VERSION__/", packageBaseUrl: "/assets/pyodide/__VERSION__/" });
+import { loadPyodide } from "/assets/pyodide/__VERSION__/pyodide.mjs.js";
+import createPyodideModule from "/assets/pyodide/__VERSION__/pyodide.asm.mjs.js";
+const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/__VERSION__/", packageBaseUrl: "/assets/pyodide/__VERSION__/", createPyodideModule });
 window.bareReady = performance.now();
 </script>"""
 
@@ -220,6 +222,8 @@ def main() -> None:
     if recompute.exists() and not only:
         print()
         subprocess.run([sys.executable, str(recompute)], cwd=ROOT, check=False)
+    print()
+    subprocess.run([sys.executable, "-m", "bench.typing_speed"], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

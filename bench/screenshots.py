@@ -1,8 +1,9 @@
 """Screenshots of every page at 1280 px and 390 px, for a person to look at (``make screenshots``).
 
 Serves ``site/`` on a free local port, loads the course's worked example into the project
-workbook and fills the value worksheet with the course's figures so the screenshots show
-results, and writes PNGs to ``screenshots/``.
+workbook, fills the value worksheet with the course's figures and loads the part-8 example into
+the conflict diagnosis and the negotiation planner, so the screenshots show results, and writes
+PNGs to ``screenshots/``.
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ def main() -> None:
                 sheets = page.locator("[data-worksheet]")
                 if sheets.count():
                     page.wait_for_selector("[data-worksheet][data-core=ready]", timeout=60_000)
+                    example = page.get_by_role("button", name="载入课程示例", exact=True)
+                    if example.count():  # a form with the course's part-8 case: show it filled
+                        page.once("dialog", lambda dialog: dialog.accept())
+                        example.click()
+                        page.wait_for_selector('.cd-outputs[data-state="current"]', timeout=60_000)
                     if page.locator(".cd-grid").count():  # a workbook table: wait for its analysis
                         page.wait_for_selector("[data-worksheet] .cd-results .cd-card", timeout=60_000)
                     page.wait_for_timeout(500)

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# No property test fails on time: on a loaded 2-core machine one example took 286 ms against
+# hypothesis's default 200 ms deadline. Speed is measured in bench/, not asserted here.
+settings.register_profile("crossdept", deadline=None)
+settings.load_profile("crossdept")
 
 
 def build_site(
@@ -30,14 +39,73 @@ def build_site(
     return subprocess.run(command, cwd=config.parent if config else ROOT, env=env, capture_output=True, text=True)
 
 
+# Under pytest-xdist the controller serves one folder on one port for the whole run and tells the
+# workers; the first worker that needs the site builds it there (under a lock) for that address,
+# the others wait and reuse it. One build, one server that outlives every worker, and the address
+# the site was built for (instant navigation needs it).
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from bench.serve import serve_site
+
+        folder = Path(tempfile.mkdtemp(prefix="crossdept-site-"))
+        server = serve_site(folder / "site")
+        config._crossdept_site = (folder, server, server.__enter__())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    folder, _, base = node.config._crossdept_site
+    node.workerinput["crossdept_site"] = {"folder": str(folder), "base": base}
+
+
+def pytest_unconfigure(config):
+    shared = getattr(config, "_crossdept_site", None)
+    if shared:
+        folder, server, _ = shared
+        server.__exit__(None, None, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, int]:
-    """The site as ``make site`` builds it, once per test session, for a port of its own (so instant
+def site_build(tmp_path_factory, request) -> tuple[Path, int]:
+    """The site as ``make site`` builds it, once per test run, for a port of its own (so instant
     navigation stays on when the browser tests serve it): the folder and the port."""
     from bench.serve import free_port
 
-    port = free_port()
-    target = tmp_path_factory.mktemp("site")
+    shared = getattr(request.config, "workerinput", {}).get("crossdept_site")
+    if shared is None:
+        return build_for_port(tmp_path_factory.mktemp("site"), free_port())
+    folder, port = Path(shared["folder"]), urlsplit(shared["base"]).port
+    once_per_run(request.config, "site", lambda: build_for_port(folder / "site", port))
+    return folder / "site", port
+
+
+def once_per_run(config, name: str, make) -> None:
+    """Run ``make`` once per test run, also under pytest-xdist: the first worker that gets here
+    makes it (under a lock in the run's shared folder), the others wait for it and reuse it."""
+    shared = getattr(config, "workerinput", {}).get("crossdept_site")
+    if shared is None:
+        make()
+        return
+    folder = Path(shared["folder"])
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (folder / f"{name}.done").exists():
+                make()
+                (folder / f"{name}.done").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def shared_server(config) -> str | None:
+    """The controller's server of the shared build, when running under pytest-xdist."""
+    shared = getattr(config, "workerinput", {}).get("crossdept_site")
+    return shared and shared["base"]
+
+
+def build_for_port(target: Path, port: int) -> tuple[Path, int]:
+    """Build the site into ``target`` for ``http://127.0.0.1:<port>/`` (failing the test if it fails)."""
     done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
     assert done.returncode == 0, done.stderr
     return target, port
@@ -58,3 +126,31 @@ def project_copy(tmp_path) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
+
+
+@pytest.fixture(scope="session")
+def scorm_packages(tmp_path_factory, request) -> dict[str, Path]:
+    """The SCORM 1.2 and 2004 packages as ``make scorm`` builds them, once per test run (the two
+    builds run side by side)."""
+    shared = getattr(request.config, "workerinput", {}).get("crossdept_site")
+    out = Path(shared["folder"]) / "scorm" if shared else tmp_path_factory.mktemp("scorm")
+
+    def make() -> None:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        builds = [
+            subprocess.Popen(
+                [sys.executable, "-m", "crossdept_site.scorm", "--out", str(out), "--version", version],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for version in ("1.2", "2004")
+        ]
+        for build in builds:
+            _, stderr = build.communicate()
+            assert build.returncode == 0, stderr[-3000:]
+
+    once_per_run(request.config, "scorm", make)
+    return {"1.2": out / "crossdept-scorm12.zip", "2004": out / "crossdept-scorm2004.zip"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from . import assessment, conflict, exchange, journal, negotiation, playbook, resources, tracker, value, workbook
+from . import assessment, conflict, exchange, journal, negotiation, playbook, resources, spreadsheets, tracker, value, workbook
 from .errors import InputError, Problem
 from .request import Request, parse_request
 
@@ -23,7 +23,7 @@ WORKSHEETS: Mapping[str, Mapping[str, Handler]] = {
     "quiz": assessment.QUIZ_ACTIONS,
     "capability": assessment.CAPABILITY_ACTIONS,
     "journal": journal.ACTIONS,
-    "workbook": workbook.ACTIONS,
+    "workbook": {**workbook.ACTIONS, **spreadsheets.ACTIONS},
     "playbook": playbook.ACTIONS,
     "conflict": conflict.ACTIONS,
     "negotiation": negotiation.ACTIONS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import exchange, resources, tracker, value
+from . import conflict, exchange, negotiation, resources, tracker, value
 from .playbook import OBSTACLE_CHOICES, OBSTACLES, STANCE_CHOICES, STANCES, STATUS_CHOICES, STATUSES
 
 
@@ -31,6 +31,8 @@ COLUMNS: dict[str, Mapping[str, str]] = {
 # Forms (one set of fields) the core reads, by worksheet id: field key → label.
 FORM_FIELDS: dict[str, Mapping[str, str]] = {
     "value": value.LABELS,
+    "conflict": conflict.LABELS,
+    "negotiation": negotiation.LABELS,
 }
 
 CHOICES: dict[tuple[str, str], Choices] = {

@@ -25,7 +25,7 @@ from . import conflict_guide as guide
 from .archetypes import GENERIC, match_archetype
 from .conflict_text import opening, plan
 from .examples import CONFLICT_EXAMPLE
-from .exports import Section, Table, exporter
+from .exports import Section, Table, exporter, printer
 from .fields import Reader, is_blank
 from .flags import Flag, ordered
 from .numbers import parse_amount
@@ -375,4 +375,4 @@ def example(request: Request) -> dict[str, object]:
     return dict(CONFLICT_EXAMPLE)
 
 
-ACTIONS = {"analyze": analyze, "export": exporter(table, "冲突诊断"), "types": types, "example": example}
+ACTIONS = {"analyze": analyze, "export": exporter(table, "冲突诊断"), "print": printer(table), "types": types, "example": example}

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from . import api, columns, workbook
+from . import api, columns, exports, workbook
 from .errors import DefinitionError, Problem
 from .fields import path
 from .playbook import CAPABILITIES
 
 FIELD_TYPES = ("number", "text", "textarea", "date", "choice")
 QUESTION_TYPES = ("single", "multiple")
+# What a text field may offer as suggestions while typing: the departments the project's workbook names.
+SUGGESTIONS = ("departments",)
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 # A course section as the core's playbook writes it: a page under docs/ and an optional heading id.
 _SECTION = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md(?:#[a-z0-9][a-z0-9_-]*)?$")
@@ -85,7 +87,7 @@ def _check_fields(check: _Check, fields: object, where: str) -> list[str]:
     for i, raw in enumerate(check.items(fields, where)):
         at = path(where, i)
         node = check.mapping(raw, at)
-        check.unknown_keys(node, {"key", "label", "type", "unit", "placeholder", "help", "choices", "width"}, at)
+        check.unknown_keys(node, {"key", "label", "type", "unit", "placeholder", "help", "choices", "width", "suggest"}, at)
         keys.append(check.ident(node, "key", at, seen))
         check.text(node, "label", at)
         kind = node.get("type", "text")
@@ -96,6 +98,9 @@ def _check_fields(check: _Check, fields: object, where: str) -> list[str]:
                 _check_choice(check, choice, path(path(at, "choices"), j))
         elif "choices" in node:
             check.fail(path(at, "choices"), "only a field of type 'choice' has choices")
+        suggest = node.get("suggest")
+        if suggest is not None and (suggest not in SUGGESTIONS or kind != "text"):
+            check.fail(path(at, "suggest"), f"a text field may suggest one of: {', '.join(SUGGESTIONS)}")
         width = node.get("width")
         if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float)) or not 0 < width <= 40):
             check.fail(path(at, "width"), "must be a width in rem between 0 and 40")
@@ -159,6 +164,19 @@ def _check_form(check: _Check, node: Mapping) -> None:
         named = node.get(key)
         if sheet in api.WORKSHEETS and named and named not in api.WORKSHEETS[sheet]:
             check.fail(key, f"unknown action '{named}' of '{sheet}' (one of: {', '.join(api.WORKSHEETS[sheet])})")
+    # Downloads (``exports: [markdown, csv]``) and a printed sheet (``print: true``) use the core's
+    # ``export`` and ``print`` actions, so a form may ask for them only where the core has them.
+    actions = api.WORKSHEETS.get(sheet, {})
+    for i, fmt in enumerate(check.items(node.get("exports"), "exports", required=False)):
+        if fmt not in exports.FORMATS:
+            check.fail(path("exports", i), f"unknown format '{fmt}' (one of: {', '.join(exports.FORMATS)})")
+        elif "export" not in actions:
+            check.fail("exports", f"'{sheet}' has no export action in the core")
+    printed = node.get("print", False)
+    if not isinstance(printed, bool):
+        check.fail("print", "must be true or false")
+    elif printed and "print" not in actions:
+        check.fail("print", f"'{sheet}' has no print action in the core")
     known = columns.FORM_FIELDS.get(sheet)
     for i, key in enumerate(keys):
         if known is not None and key and key not in known:
@@ -294,7 +312,7 @@ _COMMON = {"id", "title", "kind", "description"}
 # kind → (keys it may have besides the common ones, its checker). A new kind of worksheet
 # adds one entry here and a renderer in overrides/assets/crossdept/kinds/<kind>.js.
 KINDS: dict[str, tuple[set[str], Callable[[_Check, Mapping], None]]] = {
-    "form": ({"action", "example_action", "fields", "outputs"}, _check_form),
+    "form": ({"action", "example_action", "fields", "outputs", "exports", "print"}, _check_form),
     "table": ({"action", "columns", "outputs"}, _check_table),
     "quiz": ({"chapter", "pass_ratio", "questions"}, _check_quiz),
     "journal": ({"chapter", "questions"}, _check_journal),

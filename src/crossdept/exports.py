@@ -114,6 +114,28 @@ def read_format(request: Request, allowed: tuple[str, ...] = tuple(FORMATS)) -> 
     raise InputError([Problem("format", f"请选择导出格式：{shown}")])
 
 
+def table_data(table: Table) -> dict[str, object]:
+    """A table as plain data for a print view: every cell as text, the CSV-only columns left out."""
+    width = len(table.columns) - table.csv_only_columns
+    return {
+        "title": table.title,
+        "columns": list(table.columns[:width]),
+        "rows": [[cell_text(c) for c in row[:width]] for row in table.rows],
+        "notes": list(table.notes),
+        "sections": [{"title": s.title, "body": s.body} for s in table.sections],
+    }
+
+
+def printer(build: Callable[[Request], Table]) -> Callable[[Request], dict]:
+    """The ``print`` action for a worksheet whose ``build`` turns a request into a Table: what its
+    page prints, the same table the exports write."""
+
+    def print_view(request: Request) -> dict[str, object]:
+        return table_data(build(request))
+
+    return print_view
+
+
 def exporter(build: Callable[[Request], Table], name: str) -> Callable[[Request], dict]:
     """The ``export`` action for a worksheet whose ``build`` turns a request into a Table."""
 

@@ -5,13 +5,27 @@ from __future__ import annotations
 
 import re
 
-from . import exchange, resources, tracker, value
+from . import conflict, exchange, negotiation, resources, tracker, value
 
-SHEETS = {"resources": "资源需求清单", "exchange": "价值交换矩阵", "tracker": "协调进度追踪表", "value": "价值量化计算器"}
-_LABELS = {"resources": resources.LABELS, "exchange": exchange.LABELS, "tracker": tracker.LABELS, "value": value.LABELS}
+SHEETS = {
+    "resources": "资源需求清单",
+    "exchange": "价值交换矩阵",
+    "tracker": "协调进度追踪表",
+    "value": "价值量化计算器",
+    "conflict": "冲突诊断",
+    "negotiation": "谈判准备单",
+}
+_LABELS = {
+    "resources": resources.LABELS,
+    "exchange": exchange.LABELS,
+    "tracker": tracker.LABELS,
+    "value": value.LABELS,
+    "conflict": conflict.LABELS,
+    "negotiation": negotiation.LABELS,
+}
 _PROJECT = {"name": "项目名称", "value": "项目价值", "sponsor": "升级对象"}
 _ROW = re.compile(r"^(?:worksheets\.)?(\w+)\.rows\[(\d+)\](?:\.(\w+))?$")
-_FIELD = re.compile(r"^(?:worksheets\.)?(value)\.(\w+)$")
+_FIELD = re.compile(r"^(?:worksheets\.)?(value|conflict|negotiation)\.(\w+)$")
 
 
 def place(field: str, sheet: str | None = None) -> tuple[str, str]:
@@ -23,7 +37,8 @@ def place(field: str, sheet: str | None = None) -> tuple[str, str]:
         if name in SHEETS:
             return f"{SHEETS[name]}第 {int(index) + 1} 行", _LABELS[name].get(column or "", "")
     if match := _FIELD.match(path):
-        return SHEETS["value"], value.LABELS.get(match.group(2), "")
+        name, key = match.groups()
+        return SHEETS[name], _LABELS[name].get(key, "")
     if path.startswith("project."):
         return "项目信息", _PROJECT.get(path.partition(".")[2], "")
     if path.startswith("skipped"):

@@ -8,6 +8,7 @@ core's flags link to (with their titles), and the limits it enforces come from h
 from __future__ import annotations
 
 from . import workbook
+from .columns import CHOICES
 from .playbook import TOPICS
 
 
@@ -26,4 +27,10 @@ def core_manifest() -> dict[str, object]:
         },
         "topics": {t.id: {"title": t.title, "section": t.section} for t in TOPICS.values()},
         "sections": sections,
+        # Every spelling each choice column accepts, so a block pasted from a spreadsheet ("必需",
+        # "进行中") lands on the value the page's list offers; the mapping is the core's own.
+        "choices": {
+            sheet: {column: {"canonical": list(c.canonical), "accepts": dict(c.accepts)} for (owner, column), c in CHOICES.items() if owner == sheet}
+            for sheet in dict.fromkeys(owner for owner, _ in CHOICES)
+        },
     }

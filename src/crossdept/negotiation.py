@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .conflict_text import clean
 from .examples import NEGOTIATION_EXAMPLE
-from .exports import Section, Table, exporter
+from .exports import Section, Table, exporter, printer
 from .fields import Reader
 from .flags import ordered
 from .negotiation_checks import LESS, MORE, batnas, better, flags, zopa
@@ -294,4 +294,4 @@ def example(request: Request) -> dict[str, object]:
     return dict(NEGOTIATION_EXAMPLE)
 
 
-ACTIONS = {"analyze": analyze, "export": exporter(table, "谈判准备单"), "example": example}
+ACTIONS = {"analyze": analyze, "export": exporter(table, "谈判准备单"), "print": printer(table), "example": example}

@@ -1,16 +1,19 @@
 """The whole workbook of one project: its versioned JSON format, import checks, shared departments, one report.
 
-Format (version 2)::
+Format (version 3)::
 
-    {"format": "crossdept-workbook", "version": 2,
+    {"format": "crossdept-workbook", "version": 3,
      "project": {"name", "value"?, "sponsor"?},
      "worksheets": {"resources": {"rows": [...]}, "exchange": {"rows": [...]},
-                    "tracker": {"rows": [...]}, "value": {...value inputs}},
+                    "tracker": {"rows": [...]}, "value": {...value inputs},
+                    "conflict": {...conflict inputs}, "negotiation": {...negotiation inputs}},
      "skipped": {"exchange": ["法务部", …], "tracker": [...], "resources": [...]}}
 
 ``skipped`` keeps the learner's 忽略 decisions: per sheet, the departments named elsewhere that
 the learner chose not to add to it (so they are not offered again). Version 1 had no ``skipped``;
-it is migrated forward (an existing ``skipped`` is kept, never dropped). Every message about a
+version 2 had no conflict diagnosis or negotiation planner (a site that knew only version 2 would
+drop them from an import, so files carrying them say version 3). Older files are migrated forward
+(an existing ``skipped`` is kept, never dropped). Every message about a
 row names it the way a learner sees it (``资源需求清单第 5 行：…``, see ``locations``); ``field``
 keeps the dotted path.
 
@@ -38,10 +41,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from . import exchange, locations, resources, tracker, value
+from . import conflict, exchange, locations, negotiation, resources, tracker, value
 from .dates import add_days
 from .errors import InputError, Problem
-from .exports import Table, cell_text, filename, md_inline, read_format, to_markdown
+from .exports import Table, filename, md_inline, read_format, table_data, to_markdown
 from .fields import MAX_ROWS, Reader, describe
 from .locations import locate
 from .project import Project, read_project
@@ -49,15 +52,21 @@ from .request import Request
 from .sheet import key
 
 FORMAT = "crossdept-workbook"
-VERSION = 2
+VERSION = 3
 MAX_CHARS = 2_000_000
 TABLES: dict[str, tuple[str, ...]] = {
     "resources": tuple(resources.LABELS),
     "exchange": tuple(exchange.LABELS),
     "tracker": tuple(tracker.LABELS),
 }
-VALUE_KEYS = tuple(value.LABELS)
-FORMS: tuple[str, ...] = ("value",)  # sheets that are one set of fields, not rows
+# Sheets that are one set of fields, not rows: each form's field keys, in order.
+FORM_KEYS: dict[str, tuple[str, ...]] = {
+    "value": tuple(value.LABELS),
+    "conflict": tuple(conflict.LABELS),
+    "negotiation": tuple(negotiation.LABELS),
+}
+VALUE_KEYS = FORM_KEYS["value"]
+FORMS: tuple[str, ...] = tuple(FORM_KEYS)
 
 
 def _v1_to_v2(book: dict) -> dict:
@@ -65,8 +74,13 @@ def _v1_to_v2(book: dict) -> dict:
     return {**book, "version": 2, "skipped": book.get("skipped") if book.get("skipped") is not None else {}}
 
 
+def _v2_to_v3(book: dict) -> dict:
+    """Version 3 adds two forms; a version-2 file simply has them blank."""
+    return {**book, "version": 3}
+
+
 # version n → its upgrade to n + 1; every older export stays importable.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _scalar(raw: object) -> bool:
@@ -116,12 +130,14 @@ def _sheets(raw: object, problems: list[Problem], notes: list[str]) -> dict[str,
             problems.append(Problem(f"{at}.rows", locate(at, f"行数太多（最多 {MAX_ROWS} 行）")))
             rows = []
         result[name] = {"rows": [_cells(r, f"{at}.rows[{i}]", columns, problems, notes) for i, r in enumerate(rows or [])]}
-    inputs = sheets.get("value") or {}
-    if not isinstance(inputs, Mapping):
-        problems.append(Problem("worksheets.value", locate("worksheets.value", "应是一组字段")))
-        inputs = {}
-    result["value"] = {k: inputs[k] for k in VALUE_KEYS if inputs.get(k) is not None and _scalar(inputs[k])}
-    notes.extend(f"已忽略未知的工作表“{name}”" for name in sheets if name not in (*TABLES, "value"))
+    for name, keys in FORM_KEYS.items():
+        at = f"worksheets.{name}"
+        inputs = sheets.get(name) or {}
+        if not isinstance(inputs, Mapping):
+            problems.append(Problem(at, locate(at, "应是一组字段")))
+            inputs = {}
+        result[name] = {k: inputs[k] for k in keys if inputs.get(k) is not None and _scalar(inputs[k])}
+    notes.extend(f"已忽略未知的工作表“{name}”" for name in sheets if name not in (*TABLES, *FORMS))
     return result
 
 
@@ -188,7 +204,7 @@ _OTHERS = {"resources": ("tracker", "exchange"), "exchange": ("resources",), "tr
 
 def _request(name: str, action: str, book: dict, request: Request, project: Project) -> Request:
     sheets = book["worksheets"]
-    if name == "value":
+    if name in FORMS:
         data = sheets[name]
     else:
         data = {**sheets[name], "project": project.as_dict(), **{other: sheets[other]["rows"] for other in _OTHERS[name]}}
@@ -204,7 +220,15 @@ def check(request: Request) -> dict[str, object]:
     book, notes = normalise(request.data)
     project = _project(book, request)
     problems = []
-    for name, run in (("resources", resources.plan), ("exchange", exchange.analyze_action), ("tracker", tracker.review), ("value", value.quantify)):
+    runs = (
+        ("resources", resources.plan),
+        ("exchange", exchange.analyze_action),
+        ("tracker", tracker.review),
+        ("value", value.quantify),
+        ("conflict", conflict.analyze),
+        ("negotiation", negotiation.analyze),
+    )
+    for name, run in runs:
         try:
             run(_request(name, "check", book, request, project))
         except InputError as error:
@@ -239,19 +263,23 @@ def departments(request: Request) -> dict[str, object]:
 
 
 _SECTIONS = (
-    ("resources", resources.table, "一、资源需求清单（资源地图）"),
-    ("exchange", exchange.table, "二、价值交换矩阵与交换话术"),
-    ("tracker", tracker.table, "三、协调进度追踪与升级简报"),
-    ("value", value.table, "四、价值测算"),
+    ("resources", resources.table, "资源需求清单（资源地图）"),
+    ("exchange", exchange.table, "价值交换矩阵与交换话术"),
+    ("tracker", tracker.table, "协调进度追踪与升级简报"),
+    ("value", value.table, "价值测算"),
+    ("conflict", conflict.table, "冲突诊断"),
+    ("negotiation", negotiation.table, "谈判准备单"),
 )
+_NUMERALS = "一二三四五六七八九十"
 
 
 def _tables(book: dict, request: Request, project: Project) -> Iterator[tuple[str, str, Table | None, tuple[Problem, ...], int]]:
     """Each table of the report as ``(sheet, title, table, problems, heading level)``; a sheet with
-    bad input has no table, only its problems. The resource map by department follows the list."""
-    for name, build, title in _SECTIONS:
-        if name == "value" and not book["worksheets"]["value"]:
-            continue
+    bad input has no table, only its problems. The resource map by department follows the list.
+    Sections are numbered as they appear: a form nobody filled has no place (and no number) in it."""
+    shown = [(name, build, title) for name, build, title in _SECTIONS if name not in FORMS or any(str(v).strip() for v in book["worksheets"][name].values())]
+    for number, (name, build, heading) in enumerate(shown):
+        title = f"{_NUMERALS[number]}、{heading}"
         try:
             table = replace(build(_request(name, "export", book, request, project)), title=title)
         except InputError as error:
@@ -301,19 +329,7 @@ def tables(request: Request) -> dict[str, object]:
                 }
             )
             continue
-        width = len(table.columns) - table.csv_only_columns
-        sections.append(
-            {
-                "sheet": name,
-                "title": table.title,
-                "level": level,
-                "columns": list(table.columns[:width]),
-                "rows": [[cell_text(c) for c in row[:width]] for row in table.rows],
-                "notes": list(table.notes),
-                "sections": [{"title": s.title, "body": s.body} for s in table.sections],
-                "problems": [],
-            }
-        )
+        sections.append({"sheet": name, "level": level, **table_data(table), "problems": []})
     return {"project": {**project.as_dict(), "today": request.today.isoformat() if request.today else ""}, "sections": sections}
 
 

@@ -31,9 +31,12 @@ async function bundle(entry, define = {}) {
 
 const worker = await bundle("core-worker");
 const manifest = { ...job.manifest, runtime: { ...job.manifest.runtime, worker: `assets/crossdept/${worker}` } };
-const worksheets = await bundle("worksheets", { CROSSDEPT_MANIFEST: manifest });
-// The small script of every page gets only what it uses (the worksheet pages, the address built for),
-// so a chapter page does not download the whole manifest.
-const slim = { pages: manifest.pages, runtime: { built_for: manifest.runtime.built_for } };
-const site = await bundle("site", { CROSSDEPT_MANIFEST: slim, CROSSDEPT_BUNDLE: worksheets });
-console.log(JSON.stringify({ worker, worksheets, site }));
+const scorm = (manifest.lms && manifest.lms.scorm) || "";
+const worksheets = await bundle("worksheets", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_SCORM: scorm });
+// The small script of every page gets only what it uses (the worksheet pages, the address built for,
+// how page paths are written: course.js pagePath), so a chapter page does not download the whole manifest.
+const slim = { pages: manifest.pages, directory_urls: manifest.directory_urls, runtime: { built_for: manifest.runtime.built_for } };
+const site = await bundle("site", { CROSSDEPT_MANIFEST: slim, CROSSDEPT_BUNDLE: worksheets, CROSSDEPT_SCORM: scorm });
+// A SCORM build also has the launch page's script: it holds the LMS session while the pages change.
+const launch = scorm ? await bundle("launch", { CROSSDEPT_MANIFEST: manifest, CROSSDEPT_SCORM: scorm }) : "";
+console.log(JSON.stringify({ worker, worksheets, site, launch }));

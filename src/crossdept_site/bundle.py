@@ -26,6 +26,7 @@ class Bundles:
     worker: str
     worksheets: str
     site: str
+    launch: str = ""  # the SCORM launch page's script, only in a SCORM build
 
 
 def bundle(modules: Path, node_modules: Path, manifest: dict) -> Bundles:
@@ -45,4 +46,4 @@ def bundle(modules: Path, node_modules: Path, manifest: dict) -> Bundles:
     if done.returncode != 0:
         raise BundleFailed(f"bundling the browser runtime failed:\n{done.stderr.strip()[-2000:]}")
     names = json.loads(done.stdout.strip().splitlines()[-1])
-    return Bundles(out, names["worker"], names["worksheets"], names["site"])
+    return Bundles(out, names["worker"], names["worksheets"], names["site"], names.get("launch", ""))

@@ -14,9 +14,15 @@ import hashlib
 import shutil
 from pathlib import Path
 
-# pyodide.asm.mjs, its wasm and the lock file shrink 3.5–4.8×; python_stdlib.zip is already
-# deflated (2.55 → 2.50 MB), so it is sent as it is.
-COMPRESSED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json")
+from .pyodide_runtime import served_name
+
+# The npm package's names. The wasm and the lock file shrink 3.5–4.8×, and the core's worker fetches
+# their `.gz` itself. pyodide.asm.mjs (1.2 MB, 4×) must be imported by its own URL: importing
+# decompressed bytes would need a blob: URL, which the sites' Content-Security-Policy
+# (`script-src 'self'`) rightly refuses; its `.gz` serves the servers that send precompressed files
+# (nginx `gzip_static`, hosting/). python_stdlib.zip is already deflated (2.55 → 2.50 MB): no copy.
+FETCHED_COMPRESSED = ("pyodide.asm.wasm", "pyodide-lock.json")
+COMPRESSED = (*FETCHED_COMPRESSED, "pyodide.asm.mjs")
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -24,13 +30,12 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def compress_beside(folder: Path, names: tuple[str, ...], cache_dir: Path) -> int:
-    """Write ``name.gz`` beside each of ``names`` in ``folder``; returns the compressed bytes."""
+def compressed_copies(package_dir: Path, names: tuple[str, ...], cache_dir: Path) -> dict[str, Path]:
+    """The gzip'd copy of each of ``names`` in ``package_dir``, made once into ``cache_dir``."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    total = 0
+    copies = {}
     for name in names:
-        source = folder / name
-        data = source.read_bytes()
+        data = (package_dir / name).read_bytes()
         cached = cache_dir / f"{name}.{hashlib.sha256(data).hexdigest()[:16]}.gz"
         if not cached.is_file():
             partial = cached.with_suffix(".partial")
@@ -39,6 +44,12 @@ def compress_beside(folder: Path, names: tuple[str, ...], cache_dir: Path) -> in
             for stale in cache_dir.glob(f"{name}.*.gz"):
                 if stale != cached:
                     stale.unlink()
-        shutil.copyfile(cached, folder / f"{name}.gz")
-        total += cached.stat().st_size
-    return total
+        copies[name] = cached
+    return copies
+
+
+def write_beside(copies: dict[str, Path], target: Path) -> int:
+    """Write each copy as ``<served name>.gz`` into ``target``; returns the compressed bytes."""
+    for name, cached in copies.items():
+        shutil.copyfile(cached, target / f"{served_name(name)}.gz")
+    return sum(cached.stat().st_size for cached in copies.values())

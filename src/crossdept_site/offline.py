@@ -1,33 +1,78 @@
 """Write ``site/sw.js``: the service worker with this build's manifest.
 
-``build`` is a hash of every file of the site, so any change makes a new worker and new caches.
-``precache`` lists the small files a reader needs to read the whole course offline; ``immutable``
-lists the large, versioned runtime files (Pyodide, the core wheel, the snapshot), which the worker
-caches on first use instead of making every reader download them up front.
+Paths in the manifest are relative to the course's folder (the worker's scope), so one build works
+under any path of any host. ``build`` is a hash of every file of the site, so any change makes a
+new worker and new caches.
+
+- ``precache``: what a reader needs to read the whole course offline (pages, search, styles, the
+  small scripts): fetched when the worker installs.
+- ``immutable``: files named by their content hash (or in Pyodide's versioned folder): served from
+  the cache without asking the server, since a new build gives them new names.
+- ``runtime``: the large files of the worksheets' runtime (Pyodide, the core wheel, the snapshot),
+  as the core's worker fetches them (the ``.gz`` copy where there is one): kept from the page's own
+  download on first use, never downloaded a second time for the cache.
+- ``top``: the names at the top of the course's folder. At a host's root the worker's scope is the
+  whole host; a request whose first path segment is none of these belongs to another application
+  and is left alone.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
+from .compress import FETCHED_COMPRESSED
+from .pyodide_runtime import served_name
+
 TEMPLATE = Path(__file__).with_name("service_worker.js")
-IMMUTABLE_PREFIXES = ("assets/pyodide/", "assets/crossdept/crossdept-", "assets/crossdept/core-")
+RUNTIME = re.compile(r"^assets/pyodide/|^assets/crossdept/crossdept-.+\.whl$|^assets/crossdept/core-[0-9a-f]{16}\.snap\.gz$")
+HASHED = re.compile(
+    r"^assets/crossdept/(core-worker|worksheets|site)\.[A-Z0-9]{8}\.js$"
+    r"|^assets/(javascripts|stylesheets)/(.+/)?[^/]+\.[0-9a-f]{8}\.min\.(js|css)$"
+    r"|^assets/crossdept/xlsx/[^/]+\.whl$"
+)
+# Only the readers who export to Excel need these: cached when first used, not at install.
+ON_DEMAND = re.compile(r"^assets/crossdept/xlsx/")
 SKIP = ("sw.js", "sitemap.xml", "sitemap.xml.gz")
 
 
-def write_service_worker(site: Path) -> dict:
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in SKIP)
+# The core's worker asks for the gzip'd copy of some runtime files (x.wasm.gz beside x.wasm;
+# crossdept_site/compress.py): that copy is what is kept, the plain one is not.
+FETCHED = {f"{served_name(name)}.gz" for name in FETCHED_COMPRESSED}
+
+
+def fetched_by_worker(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    if name.endswith(".gz") and not name.endswith(".snap.gz"):
+        return base in FETCHED
+    return f"{base}.gz" not in FETCHED
+
+
+def site_files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in SKIP)
+
+
+def service_worker_manifest(site: Path) -> dict:
+    files = site_files(site)
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode())
         digest.update(hashlib.sha256((site / name).read_bytes()).digest())
-    immutable = [name for name in files if name.startswith(IMMUTABLE_PREFIXES)]
+    runtime = [name for name in files if RUNTIME.search(name) and fetched_by_worker(name)]
+    immutable = [name for name in files if RUNTIME.search(name) or HASHED.search(name)]
     precache = [
-        "./" if name == "index.html" else name.removesuffix("index.html") for name in files if name not in immutable and not name.endswith((".map", ".gz"))
+        "./" if name == "index.html" else name.removesuffix("index.html")
+        for name in files
+        if name not in runtime and not ON_DEMAND.search(name) and not name.endswith((".map", ".gz"))
     ]
-    manifest = {"build": digest.hexdigest()[:16], "precache": precache, "immutable": immutable}
+    top = sorted({name.split("/", 1)[0] for name in files} | set(SKIP))
+    return {"build": digest.hexdigest()[:16], "precache": precache, "immutable": immutable, "runtime": runtime, "top": top}
+
+
+def write_service_worker(site: Path) -> dict:
+    manifest = service_worker_manifest(site)
     script = TEMPLATE.read_text(encoding="utf-8").replace("__MANIFEST__", json.dumps(manifest, ensure_ascii=False))
     (site / "sw.js").write_text(script, encoding="utf-8")
     return manifest

@@ -3,9 +3,12 @@ fails any test in which a request leaves 127.0.0.1 or a page logs a console erro
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site
+from tests.conftest import shared_server
 
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
 CORE_TIMEOUT_MS = 60_000
@@ -18,6 +21,21 @@ RUNTIME = "import(document.querySelector('script[type=module][src*=\"/worksheets
 def runtime_call(page, expression: str, arg=None):
     """Evaluate ``expression`` with ``rt`` bound to the runtime module (and ``arg``), awaiting it."""
     return page.evaluate(f"async (arg) => {{ const rt = await {RUNTIME}; return {expression}; }}", arg)
+
+
+def wait_for_runtime(page, expression: str, arg=None, timeout_ms: int = CORE_TIMEOUT_MS):
+    """Wait until ``expression`` (as in ``runtime_call``) is truthy. Playwright's wait_for_function
+    does not await an async predicate (a pending Promise counts as true), so this polls instead."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not runtime_call(page, expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(200)
+
+
+def wait_for_service_worker(page):
+    # The worker claims pages only after it has installed, that is, after it precached the course.
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
 
 
 def pytest_collection_modifyitems(items):
@@ -38,10 +56,22 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
+@pytest.fixture
+def sw_context(browser):
+    """A context with the offline service worker allowed (the tests that are about it)."""
+    context = browser.new_context(service_workers="allow")
+    yield context
+    context.close()
+
+
 @pytest.fixture(scope="session")
-def site(site_build) -> str:
+def site(site_build, request) -> str:
     """Base URL of the site (the session's one build), served on the port it was built for."""
     target, port = site_build
+    base = shared_server(request.config)
+    if base:  # pytest-xdist: the controller serves the shared build
+        yield base
+        return
     with serve_site(target, port) as base:
         yield base
 

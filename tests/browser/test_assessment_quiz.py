@@ -103,3 +103,57 @@ def test_the_kp325_quiz_is_answered_on_a_phone_without_sideways_scrolling(browse
     expect(sheet.locator(f'[data-question="{question["id"]}"]')).to_have_attribute("data-state", re.compile("answered|right"))
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     context.close()
+
+
+def explanation_of(question: dict, option_id: str) -> str:
+    return next(o["explanation"] for o in question["options"] if o["id"] == option_id)
+
+
+def test_after_a_shuffle_each_explanation_still_belongs_to_its_option_and_letter(page, site, traffic):
+    sheet = open_quiz(page, site)
+    question = QUESTIONS[2]
+    item = sheet.locator(f'[data-question="{question["id"]}"]')
+    sheet.locator(".cd-retry").wait_for(state="attached")
+    answer(sheet, question["id"], wrong_answer(question))
+    expect(item).to_have_attribute("data-state", "wrong", timeout=CORE_TIMEOUT_MS)
+    page.once("dialog", lambda dialog: dialog.accept())  # the round is unfinished: confirm the restart
+    sheet.locator(".cd-retry").click()
+    expect(sheet.locator(".cd-quiz-progress")).to_have_text(f"第 2 轮 · 已答 0/{len(QUESTIONS)} 题")
+
+    chosen = wrong_answer(question)[0]
+    answer(sheet, question["id"], [chosen])
+
+    expect(item).to_have_attribute("data-state", "wrong", timeout=CORE_TIMEOUT_MS)
+    letter = "ABCDEFGH"[option_order(sheet, question["id"]).index(chosen)]
+    text = next(o["text"] for o in question["options"] if o["id"] == chosen)
+    reason = item.locator(f'.cd-reason[data-option="{chosen}"]')
+    expect(reason.locator("strong")).to_have_text(f"{letter}. {text}（你的选择）")
+    expect(reason.locator("span")).to_have_text(explanation_of(question, chosen))
+    for right in right_answer(question):
+        expect(item.locator(f'.cd-reason-right[data-option="{right}"] span')).to_have_text(explanation_of(question, right))
+
+
+def test_wrong_answers_go_into_the_wrong_book_and_a_practice_round_clears_them(page, site, traffic):
+    sheet = open_quiz(page, site)
+    missed = QUESTIONS[:2]
+    for question in QUESTIONS:
+        answer(sheet, question["id"], wrong_answer(question) if question in missed else right_answer(question))
+    expect(sheet).to_have_attribute("data-complete", "true", timeout=CORE_TIMEOUT_MS)
+
+    book = sheet.locator(".cd-wrong-book")
+    expect(book.locator(".cd-wrong-book-title")).to_have_text("错题本：2 题")
+    expect(book.locator("li")).to_have_count(2)
+    expect(book.locator("li").first).to_contain_text("答错 1 次")
+    page.reload()
+    expect(sheet.locator(".cd-wrong-book-title")).to_have_text("错题本：2 题")
+
+    sheet.locator(".cd-practise").click()
+
+    expect(sheet.locator(".cd-quiz-progress")).to_have_text("错题练习（第 2 轮） · 已答 0/2 题")
+    expect(sheet.locator("[data-question]:visible")).to_have_count(2)
+    answer(sheet, missed[0]["id"], right_answer(missed[0]))
+    answer(sheet, missed[1]["id"], wrong_answer(missed[1]))
+    expect(sheet.locator(".cd-quiz-score-figure")).to_have_text("1/2", timeout=CORE_TIMEOUT_MS)
+    expect(sheet.locator(".cd-wrong-book-title")).to_have_text("错题本：1 题")
+    expect(sheet.locator(".cd-wrong-book li")).to_contain_text(["答错 2 次"])
+    expect(sheet.locator(".cd-practise")).to_have_text("只练错题（1 题）")

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
-from tests.conftest import build_site
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, wait_for_runtime, wait_for_service_worker
+from tests.conftest import build_for_port, build_site
 
 
 def ready_value_page(page, url):
@@ -51,22 +51,8 @@ def test_a_corrupt_snapshot_falls_back_to_a_normal_start(page, site, traffic, bo
 @pytest.fixture
 def own_site(tmp_path):
     """A site on a server of this test's own, which the test can stop (the network is gone)."""
-    port = free_port()
-    target = tmp_path / "site"
-    done = build_site(target, site_url=f"http://127.0.0.1:{port}/")
-    assert done.returncode == 0, done.stderr
+    target, port = build_for_port(tmp_path / "site", free_port())
     return port, target
-
-
-@pytest.fixture
-def sw_context(browser):
-    context = browser.new_context(service_workers="allow")
-    yield context
-    context.close()
-
-
-def wait_for_service_worker(page):
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
 
 
 def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
@@ -75,13 +61,8 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
     with serve_site(target, port) as base:
         ready_value_page(page, base)
         wait_for_service_worker(page)
-        # The runtime is kept once the worksheet is ready; wait until the worker has it all (polled:
-        # wait_for_function does not await a promise, so an async predicate there passes at once).
-        kept = "async () => (await (await caches.open('crossdept-runtime')).keys()).length"
-        for _ in range(600):
-            if page.evaluate(kept) >= 11:  # 5 Pyodide files, 3 .gz copies, wheel, snapshot, core worker
-                break
-            page.wait_for_timeout(100)
+        # The runtime is kept once the worksheet is ready; wait until the service worker says it has it all.
+        wait_for_runtime(page, "rt.coreStatus().kept === true")
 
     offline = sw_context.new_page()
     sheet = ready_value_page(offline, base)

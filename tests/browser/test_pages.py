@@ -1,4 +1,5 @@
-"""Every page, as a reader opens it: nothing leaves the server, nothing logs an error."""
+"""Every page, as a reader opens it: nothing leaves the server, nothing logs an error, nothing a
+screen reader or a keyboard user would stumble on."""
 
 from __future__ import annotations
 
@@ -21,13 +22,56 @@ def page_paths() -> list[str]:
     return ["" if d == "index.md" else d.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" for d in docs]
 
 
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+# Colour contrast depends on the theme and our stylesheets, not on a page's words, and it is by far
+# the slowest rule (seconds per page). It runs on pages that together show every component we style
+# (chapter text, admonitions, tabs, tables, quotes, each kind of worksheet, the script library, the
+# glossary); every other rule, which depends on each page's own content, runs on every page.
+CONTRAST_PAGES = [
+    "",
+    "kp325/obstacles/",
+    "day48/influence-practice/",
+    "tools/workbook/",
+    "tools/resources/",
+    "tools/value/",
+    "tools/conflict/",
+    "check/day48-p2/",
+    "check/journal/",
+    "check/capability/",
+    "scripts/",
+    "glossary/",
+]
+
+
+def serious_accessibility_violations(page, rules: dict) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async (options) => (await axe.run(document, options)).violations", {"resultTypes": ["violations"], **rules})
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in violations if v["impact"] in ("serious", "critical")]
+
+
 @pytest.mark.parametrize("path", page_paths())
-def test_page_loads_with_no_outside_request_and_no_console_error(page, site, traffic, path):
+def test_every_page_opens_with_nothing_leaving_no_error_and_no_serious_accessibility_violation(page, site, traffic, path):
     page.goto(site + path)
 
     expect(page.locator("h1").first).to_be_visible()
     for sheet in page.locator("[data-worksheet]").all():
         expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    # With the worksheets drawn, so that their fields and results are checked too.
+    assert serious_accessibility_violations(page, {"rules": {"color-contrast": {"enabled": False}}}) == []
+
+
+@pytest.mark.parametrize("path", CONTRAST_PAGES)
+def test_text_has_enough_contrast_on_every_component_we_style(page, site, traffic, path):
+    page.goto(site + path)
+    for sheet in page.locator("[data-worksheet]").all():
+        expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+
+    assert serious_accessibility_violations(page, {"runOnly": ["color-contrast"]}) == []
+
+
+def test_the_contrast_pages_are_pages_of_the_site():
+    assert set(CONTRAST_PAGES) <= set(page_paths())
 
 
 def test_the_sitemap_lists_exactly_the_nav_pages(site):

@@ -21,7 +21,7 @@ def test_the_workbook_downloads_as_json_and_a_fresh_browser_imports_the_same_wor
     name, text = downloaded(page, sheet.get_by_role("button", name="下载整个工作簿（JSON）"))
     exported = json.loads(text)
     assert name.startswith("智能服务升级-工作簿-") and name.endswith(".json")
-    assert exported["format"] == "crossdept-workbook" and exported["version"] == 2
+    assert exported["format"] == "crossdept-workbook" and exported["version"] == 3
     assert [len(exported["worksheets"][s]["rows"]) for s in ("resources", "exchange", "tracker")] == [5, 4, 4]
     report_name, report = downloaded(page, sheet.get_by_role("button", name="下载协调报告（Markdown）"))
     assert report_name.endswith(".md") and report.startswith("# 智能服务升级 · 协调报告") and "### 升级简报" in report

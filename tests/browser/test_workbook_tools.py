@@ -19,8 +19,9 @@ def test_a_p0_resource_without_a_key_person_is_flagged_at_its_row_with_the_secti
 
     ready(sheet)
     flags = sheet.locator("tr.cd-row-flags").first
-    expect(flags).to_contain_text("还没有关键人", timeout=CORE_TIMEOUT_MS)
-    link = flags.locator('[data-code="p0_no_owner"] a')
+    # The request carries the project's other tables, so the core looks for a key person in all three.
+    expect(flags).to_contain_text("都没有IT部门的关键人", timeout=CORE_TIMEOUT_MS)
+    link = flags.locator('[data-code="p0_no_key_person"] a')
     expect(link).to_have_attribute("href", site + "kp325/six-steps/#step-1")
     expect(sheet.locator(".cd-ranked")).to_contain_text("系统开发")
     expect(sheet.locator("svg.cd-chart-bars")).to_have_attribute("aria-label", "各部门负担：IT部门 66 人天 · 100% · 必需 1 项")

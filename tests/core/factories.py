@@ -52,6 +52,20 @@ def call(worksheet: str, action: str, data: object, today: str | None = TODAY_IS
     return handle({"worksheet": worksheet, "action": action, "data": data, "today": today, **extra})
 
 
+def result_of(worksheet: str, action: str, data: object) -> dict:
+    """The result of a call that must succeed."""
+    response = call(worksheet, action, data)
+    assert response["ok"], response
+    return response["result"]
+
+
+def errors_of(worksheet: str, action: str, data: object) -> dict[str, str]:
+    """The messages of a call that must fail, by field."""
+    response = call(worksheet, action, data)
+    assert response["ok"] is False
+    return {e["field"]: e["message"] for e in response["errors"]}
+
+
 def codes(result: dict, row: int | None = ...) -> list[str]:
     """Flag codes of a result, optionally only those on one row."""
     return [f["code"] for f in result["flags"] if row is ... or f["row"] == row]

@@ -5,22 +5,18 @@ import pytest
 from crossdept import conflict_guide as guide
 from crossdept.examples import CONFLICT_EXAMPLE
 
-from .factories import call, codes
+from .factories import call, codes, errors_of, result_of
 
 PAIRS = [(o, r) for o in guide.IMPORTANCE for r in guide.IMPORTANCE]
 MODE_NAMES = {m.name for m in guide.MODES}
 
 
 def diagnose(**data):
-    response = call("conflict", "analyze", data)
-    assert response["ok"], response
-    return response["result"]
+    return result_of("conflict", "analyze", data)
 
 
 def errors(**data):
-    response = call("conflict", "analyze", data)
-    assert response["ok"] is False
-    return {e["field"]: e["message"] for e in response["errors"]}
+    return errors_of("conflict", "analyze", data)
 
 
 @pytest.mark.parametrize(("outcome", "relationship"), PAIRS)

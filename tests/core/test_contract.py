@@ -33,5 +33,6 @@ def test_every_worksheet_action_has_a_success_example_and_every_worksheet_an_err
     succeeded = {(c["request"]["worksheet"], c["request"]["action"]) for c in cases if c["response"]["ok"]}
     failed = {c["request"]["worksheet"] for c in cases if not c["response"]["ok"]}
 
-    assert {(w, a) for w, actions in WORKSHEETS.items() for a in actions} <= succeeded
+    # playbook/get only serves the tables: test_playbook.py checks it against them instead.
+    assert {(w, a) for w, actions in WORKSHEETS.items() for a in actions} - {("playbook", "get")} <= succeeded
     assert set(WORKSHEETS) - {"playbook"} <= failed

@@ -4,19 +4,15 @@ from crossdept.examples import NEGOTIATION_EXAMPLE
 from crossdept.negotiation import LESS, MORE, split_concession, zopa
 from crossdept.quantities import split_unit
 
-from .factories import call, codes
+from .factories import call, codes, errors_of, result_of
 
 
 def prepare(**data):
-    response = call("negotiation", "analyze", data)
-    assert response["ok"], response
-    return response["result"]
+    return result_of("negotiation", "analyze", data)
 
 
 def errors(**data):
-    response = call("negotiation", "analyze", data)
-    assert response["ok"] is False
-    return {e["field"]: e["message"] for e in response["errors"]}
+    return errors_of("negotiation", "analyze", data)
 
 
 def seller(**data):

@@ -54,3 +54,20 @@ def test_the_playbook_action_returns_everything_as_json():
     json.dumps(data, allow_nan=False)
     assert {"topics", "archetypes", "obstacles", "ladder", "escalation", "stances", "statuses", "rules", "capabilities"} <= set(data)
     assert len(data["topics"]) == len(playbook.TOPICS)
+
+
+def test_the_playbook_action_serves_the_tables_it_holds_in_their_order():
+    # In place of a recorded response, which would only restate these tables: the answer is the
+    # tables themselves, in order, with the fields the pages read.
+    data = call("playbook", "get", None)["result"]
+
+    assert [o["label"] for o in data["obstacles"]] == [o.label for o in playbook.OBSTACLES]
+    assert [len(o["strategies"]) for o in data["obstacles"]] == [3] * len(playbook.OBSTACLES)
+    assert [r["number"] for r in data["rules"]] == list(range(1, len(playbook.GOLDEN_RULES) + 1))
+    assert [step["refusals"] for step in data["ladder"]] == [0, 1, 2, 3]
+    assert [c["id"] for c in data["escalation"]] == ["refused", "authority", "resources"]
+    assert [s["label"] for s in data["stances"]] == ["盟友", "可争取", "中立", "对立"]
+    assert data["statuses"] == ["未开始", "沟通中", "已同意", "已交付", "受阻"]
+    assert [a["id"] for a in data["archetypes"]] == [a.id for a in (*ARCHETYPES, GENERIC)]
+    assert [[e["id"] for e in c["elements"]] for c in data["capabilities"]] == [[e.id for e in c.elements] for c in playbook.CAPABILITIES]
+    assert {t["id"]: t["section"] for t in data["topics"]} == {key: t.section for key, t in playbook.TOPICS.items()}

@@ -22,7 +22,7 @@ def test_a_valid_workbook_is_normalised_with_every_column():
     result = call("workbook", "check", book())["result"]
 
     resources = result["workbook"]["worksheets"]["resources"]["rows"][0]
-    assert result["workbook"]["version"] == 2 and result["workbook"]["skipped"] == {}
+    assert result["workbook"]["version"] == 3 and result["workbook"]["skipped"] == {}
     assert resources["alternative_for"] == ""
     assert result["workbook"]["worksheets"]["value"] == {}
     assert result["counts"] == {"resources": 1, "exchange": 1, "tracker": 1}
@@ -52,7 +52,7 @@ def test_rows_with_content_problems_are_kept_and_reported_not_refused():
     ("change", "field", "words"),
     [
         ({"format": "something-else"}, "format", "不是本课程"),
-        ({"version": 3}, "version", "更新的课程版本"),
+        ({"version": 4}, "version", "更新的课程版本"),
         ({"version": "1"}, "version", "无法识别"),
         ({"worksheets": {"resources": {"rows": "many"}}}, "worksheets.resources", "rows"),
         ({"worksheets": {"tracker": {"rows": [{"department": {"nested": 1}}]}}}, "worksheets.tracker.rows[0].department", "文字"),

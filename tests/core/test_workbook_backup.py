@@ -40,7 +40,7 @@ def test_a_version_1_backup_is_migrated_forward_keeping_what_it_has():
 
     assert call("workbook", "check", old)["result"]["workbook"]["skipped"] == {}
     assert call("workbook", "check", with_skips)["result"]["workbook"]["skipped"] == {"tracker": ["市场部"]}
-    assert call("workbook", "check", WORKBOOK)["result"]["workbook"]["version"] == 2
+    assert call("workbook", "check", WORKBOOK)["result"]["workbook"]["version"] == 3
 
 
 def test_a_skipped_department_is_not_offered_to_that_sheet_again():

@@ -3,9 +3,11 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 
-import { CALL, INIT, READY, RESULT } from "../../overrides/assets/crossdept/modules/protocol.js";
+import { CALL, INIT, LOAD, READY, RESULT } from "../../overrides/assets/crossdept/modules/protocol.js";
 
-globalThis.CROSSDEPT_MANIFEST = { runtime: { worker: "w.js", pyodide: "py/", wheel: "c.whl", snapshot: "" } };
+globalThis.CROSSDEPT_MANIFEST = {
+  runtime: { worker: "w.js", pyodide: "py/", wheel: "c.whl", snapshot: "", xlsx: { module: "crossdept_xlsx", wheels: ["x/a.whl", "x/b.whl"] } },
+};
 globalThis.location = { protocol: "http:" };
 globalThis.navigator = { onLine: true };
 
@@ -22,7 +24,12 @@ class FakeWorker {
     queueMicrotask(() => {
       if (this.terminated) return;
       if (message.type === INIT) this.onmessage({ data: { type: READY, ms: 1, python: "3.14", phases: {}, snapshot: false } });
+      if (message.type === LOAD) {
+        this.loads = [...(this.loads || []), message];
+        this.onmessage({ data: { type: RESULT, id: message.id, response: "ready" } });
+      }
       if (message.type === CALL) {
+        this.calls = [...(this.calls || []), message];
         const answer = behaviour(JSON.parse(message.request));
         if (answer === "hang") return;
         const reply = answer === "error" ? { type: RESULT, id: message.id, error: "计算核心出错了" } : { type: RESULT, id: message.id, response: JSON.stringify(answer) };
@@ -88,4 +95,23 @@ test("every state change is heard, and a listener that returns false stops liste
   await client.callCore({ worksheet: "x", action: "y" });
 
   assert.deepEqual(heard, ["ready", "idle"]);
+});
+
+test("an extension is loaded once per worker, before the first call that needs it, and again in a fresh worker", async () => {
+  behaviour = () => ({ ok: true, result: { filename: "a.xlsx" } });
+  await client.callCore({ worksheet: "x", action: "y" }, { extension: "xlsx" });
+  await client.callCore({ worksheet: "x", action: "y" }, { extension: "xlsx" });
+  const worker = workers[workers.length - 1];
+
+  assert.equal(worker.loads.length, 1);
+  assert.equal(worker.loads[0].module, "crossdept_xlsx");
+  assert.ok(worker.loads[0].wheels.every((url) => /\/x\/[ab]\.whl$/.test(url)), worker.loads[0].wheels.join());
+  assert.deepEqual(worker.calls.slice(-2).map((c) => c.module), ["crossdept_xlsx", "crossdept_xlsx"]);
+
+  behaviour = () => "hang";
+  await client.callCore({ worksheet: "x", action: "y" }, { timeoutMs: 5 }).catch(() => {});
+  behaviour = () => ({ ok: true, result: {} });
+  await client.callCore({ worksheet: "x", action: "y" }, { extension: "xlsx" });
+  assert.notEqual(workers[workers.length - 1], worker);
+  assert.equal(workers[workers.length - 1].loads.length, 1);
 });

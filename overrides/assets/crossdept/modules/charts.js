@@ -36,6 +36,15 @@ const dayNumber = (iso) => {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 };
 
+const TICK_SPACE = 48; // px a tick's date needs ("12/31" at 10 px, and a gap)
+const TICK_STEPS = [7, 14, 30, 61, 91, 182, 365, 730, 1826]; // days: a week … five years
+
+/** The smallest step in days whose ticks over `span` days keep TICK_SPACE apart on `plot` px. */
+export function tickStep(span, plot) {
+  const fits = Math.max(1, Math.floor(plot / TICK_SPACE));
+  return TICK_STEPS.find((s) => span / s <= fits) || Math.ceil(span / fits);
+}
+
 // items: [{label, detail, priority, start, end}] with ISO dates; one bar per item from start to end.
 export function timeline(items, { width, today }) {
   const rowHeight = 30;
@@ -44,20 +53,24 @@ export function timeline(items, { width, today }) {
   const height = top + items.length * rowHeight + 8;
   const summary = "资源时间线：" + items.map((i) => `${i.label}（${i.priority || "未定优先级"}）${i.end} 前到位`).join("；");
   const svg = frame(width, height, summary, "cd-chart-timeline");
-  const first = Math.min(...items.map((i) => dayNumber(i.start)), today ? dayNumber(today) : Infinity);
-  const last = Math.max(...items.map((i) => dayNumber(i.end)), first + 7);
+  const days = items.flatMap((i) => [dayNumber(i.start), dayNumber(i.end)]);
+  const first = Math.min(...days, today ? dayNumber(today) : Infinity);
+  const last = Math.max(...days, first + 7);
   const span = last - first;
   const plot = width - labelWidth - 12;
   const x = (iso) => labelWidth + ((dayNumber(iso) - first) / span) * plot;
-  // Week ticks (or month ticks on a long plan) along the top.
-  const step = span > 120 ? 30 : span > 35 ? 14 : 7;
+  // Ticks along the top, as many as fit the width: weeks on a short plan, months or years on a long
+  // one (a date long past stretches the span to years; a fixed step drew ~80 labels over each other).
+  const step = tickStep(span, plot);
+  let free = 0; // where the last label ended: a label never starts before it
   for (let d = 0; d <= span; d += step) {
     const date = new Date((first + d) * 86_400_000);
     const px = labelWidth + (d / span) * plot;
     svg.append(node("line", { x1: px, x2: px, y1: top - 6, y2: height - 6, class: "cd-chart-grid" }));
-    const tick = `${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
-    if (px + 2 + textWidth(tick, 10) <= width) { // a tick whose date would not fit keeps its line only
+    const tick = step >= 182 ? `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}` : `${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
+    if (px >= free && px + 2 + textWidth(tick, 10) <= width) { // a tick whose date would not fit keeps its line only
       svg.append(node("text", { x: px + 2, y: top - 10, class: "cd-chart-tick" }, tick));
+      free = px + 2 + textWidth(tick, 10) + 6;
     }
   }
   items.forEach((item, i) => {
@@ -66,8 +79,8 @@ export function timeline(items, { width, today }) {
     group.append(node("title", {}, `${item.label}（${item.detail}）：${item.start} 至 ${item.end}`));
     group.append(node("text", { x: 0, y: y + 13, class: "cd-chart-label" }, fit(item.label, labelWidth - 6)));
     group.append(node("text", { x: 0, y: y + 25, class: "cd-chart-detail" }, fit(item.detail, labelWidth - 6, 10)));
-    const x1 = x(item.start);
-    group.append(node("rect", { x: x1, y: y + 6, width: Math.max(3, x(item.end) - x1), height: 14, rx: 3, class: "cd-chart-bar" }));
+    const [x1, x2] = [x(item.start), x(item.end)].sort((a, b) => a - b); // a date already past ends before today
+    group.append(node("rect", { x: x1, y: y + 6, width: Math.max(3, x2 - x1), height: 14, rx: 3, class: "cd-chart-bar" }));
     svg.append(group);
   });
   if (today) {
@@ -124,7 +137,7 @@ export function stakeholderMap(map, names, { width }) {
         group.append(node("title", {}, `${stance} · ${status}：${who.join("、")}`));
         const shown = who.length > lines ? [...who.slice(0, lines - 1), `等 ${who.length} 个部门`] : who;
         const size = cellWidth < 64 ? 10 : 11; // a phone's cells are narrow: 4 characters still fit
-        shown.forEach((name, i) => group.append(node("text", { x: x + 4, y: y + 17 + i * 15, class: "cd-chart-detail", style: `font-size: ${size}px` },
+        shown.forEach((name, i) => group.append(node("text", { x: x + 4, y: y + 17 + i * 15, class: "cd-chart-detail", "font-size": size },
           fit(name, cellWidth - 7, size))));
       }
       svg.append(group);

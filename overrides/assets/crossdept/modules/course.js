@@ -11,7 +11,8 @@ export function pagePath(href = location.href) {
 /** A section as the core writes it (a page under docs/ plus a heading id) as a link on this site. */
 export function sectionUrl(section) {
   const [page, anchor] = String(section).split("#");
-  const path = page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/"); // use_directory_urls: true
+  // use_directory_urls: true on the site; false in a SCORM package, where an LMS serves files, not folders.
+  const path = manifest.directory_urls === false ? page.replace(/\.md$/, ".html") : page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
   return new URL(path + (anchor ? `#${anchor}` : ""), siteRoot).href;
 }
 

@@ -4,6 +4,11 @@
 /* global CROSSDEPT_MANIFEST */
 export const manifest = CROSSDEPT_MANIFEST;
 
+/* global CROSSDEPT_SCORM */
+// The SCORM version of a package build ("1.2", "2004"), "" on the site: its own small constant, so
+// the script every page loads need not carry the whole manifest to know it.
+export const scorm = typeof CROSSDEPT_SCORM === "string" ? CROSSDEPT_SCORM : "";
+
 // This file is bundled into assets/crossdept/<bundle>.js; the site root is two folders up. Taken
 // from the module's own URL because pages sit at different depths and instant navigation moves them.
 export const siteRoot = new URL("../../", import.meta.url);

@@ -2,6 +2,7 @@
 // under instant navigation) and a one-line summary per self-assessment, written by the quiz,
 // journal and capability kinds. The home page draws it (progress-view.js).
 import { pagePath, stamp } from "./course.js";
+import * as lms from "./lms.js";
 import { store } from "./storage.js";
 
 const progress = store.record("progress", { version: 1, empty: () => ({ pages: {}, worksheets: {} }) });
@@ -19,6 +20,15 @@ export function visit() {
   const now = stamp();
   data.pages[path] = { first: (data.pages[path] && data.pages[path].first) || now, last: now };
   progress.save(data);
+  lms.visited(path);
+}
+
+/** Pages an LMS says this learner opened elsewhere (SCORM resume) show as opened here too. */
+export function restore(paths) {
+  const data = load();
+  const now = stamp();
+  for (const path of paths) if (!data.pages[path]) data.pages[path] = { first: now, last: now };
+  return progress.save(data);
 }
 
 /**

@@ -1,11 +1,11 @@
 // The bar at the top of every workbook page: which project this is (switch or start another) and
-// links to the project's other tools, so the three tables read as one workbook.
+// links to the project's other tools, so its tables and forms read as one workbook.
 import { el } from "./dom.js";
 import { pageOf, siteUrl } from "./manifest.js";
 import * as store from "./workbook-store.js";
 
-// The workbook's pages in the order the bar lists them.
-const TOOLS = ["workbook", "resources", "exchange", "tracker", "value"];
+// The workbook's pages in the order the bar lists them: the workbook, its tables, its forms (the core's order).
+const TOOLS = ["workbook", ...store.SHEETS, ...store.FORMS];
 
 // here: the id of this page's tool ("resources", "workbook", …), marked as the current page.
 export function projectBar(root, here) {

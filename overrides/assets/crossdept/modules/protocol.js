@@ -5,9 +5,12 @@
 
 /**
  * page → worker, once, right after the worker is created.
- * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null, compressed: string[]}} InitMessage
  * `pyodide`: absolute URL of the runtime folder (ends with "/"); `snapshot`: gzip'd memory snapshot or null;
  * `compressed`: names in that folder that also ship as `name.gz` (fetched instead, decompressed in the worker).
+ * `keep`: on a visit the offline service worker does not control, the name of its runtime cache,
+ * where the worker writes the runtime files it downloads (else null). `offline`: whether this site's
+ * service worker keeps the runtime at all (not in a SCORM package, nor on a host without one).
+ * @typedef {{type: "init", pyodide: string, wheel: string, snapshot: string | null, compressed: string[], keep: string | null, offline: boolean}} InitMessage
  */
 
 /**
@@ -22,8 +25,22 @@
  */
 
 /**
- * page → worker: one request to `crossdept.api.handle_json`.
- * @typedef {{type: "call", id: number, request: string}} CallMessage
+ * worker → page, once, after "ready": the runtime files it downloaded are written where the offline
+ * service worker keeps them (or there was nothing to write), so the page may ask what is kept.
+ * @typedef {{type: "kept"}} KeptMessage
+ */
+
+/**
+ * page → worker: one request to `crossdept.api.handle_json`, or to the `handle_json` of `module`,
+ * a package loaded before with "load" (the Excel writer).
+ * @typedef {{type: "call", id: number, request: string, module?: string}} CallMessage
+ */
+
+/**
+ * page → worker: unpack `wheels` (absolute URLs) into the interpreter and import `module`, whose
+ * `handle_json` later calls may name. Answered with a "result" of the same id: `response` "ready"
+ * or `error` (Chinese). Used for what only some readers need (XlsxWriter), so it is not in the snapshot.
+ * @typedef {{type: "load", id: number, module: string, wheels: string[]}} LoadMessage
  */
 
 /**
@@ -36,7 +53,9 @@
 export const INIT = "init";
 export const READY = "ready";
 export const FAILED = "failed";
+export const KEPT = "kept";
 export const CALL = "call";
+export const LOAD = "load";
 export const RESULT = "result";
 
 // How long one call may take before the page gives up on it. The core answers in milliseconds

@@ -3,10 +3,13 @@
 import { el } from "./dom.js";
 import { download } from "./files.js";
 
-/** A notice for `rec` (a store record just loaded), or null when loading went as usual. */
+/**
+ * A notice for `rec` (a store record just loaded); when loading went as usual, an empty fragment,
+ * which adds nothing wherever it is put (DOM's append and replaceChildren would write null as "null").
+ */
 export function recordNotice(rec, what = "内容") {
   const message = rec.notice();
-  if (!message) return null;
+  if (!message) return document.createDocumentFragment();
   const kept = rec.keptAside();
   const latest = kept[kept.length - 1];
   return el("div", { class: "cd-notice cd-kept", role: "alert", "data-kept": String(kept.length) },

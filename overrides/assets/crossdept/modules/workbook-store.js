@@ -105,10 +105,30 @@ function notify(source) {
   listeners.forEach((listener) => listener(state, source) === false && listeners.delete(listener));
 }
 
+const filled = (values) => Object.values(values || {}).some((v) => String(v ?? "").trim());
+
+// Forms that kept a record of their own before they joined the workbook (the conflict diagnosis and
+// the negotiation planner): what they hold moves into this tab's project when no project has that
+// form filled yet; the old record is removed only once the project with it is saved.
+function adoptLoneForms() {
+  for (const form of FORMS.filter((f) => f !== "value")) {
+    const lone = store.record(`worksheet:${form}`, { version: 1 });
+    const values = lone.load();
+    if (!filled(values) || lone.readOnly()) continue;
+    if (state.projects.some((p) => filled(p.workbook.worksheets[form]))) continue;
+    current().workbook.worksheets[form] = { ...values };
+    if (write()) {
+      lone.remove();
+      notice = `${manifest.pages[form]?.title || form}里原来填写的内容已经并入当前项目。`;
+    }
+  }
+}
+
 export function load() {
   if (!state) {
     read();
     if (lastRaw === null) write(); // a first or adopted record is stored at once
+    adoptLoneForms();
   }
   return state;
 }
@@ -129,17 +149,25 @@ export function update(change, source) {
 /** This tab's project: the one it last showed, else the one last used in any tab. */
 export function current() {
   load();
-  return state.projects.find((p) => p.id === tabCurrent) || state.projects.find((p) => p.id === state.current) || state.projects[0];
+  const project = state.projects.find((p) => p.id === tabCurrent) || state.projects.find((p) => p.id === state.current) || state.projects[0];
+  // Pinned to this tab from the first look: a project another tab creates or switches to later
+  // must not change the one under this tab's cursor.
+  if (tabCurrent !== project.id) pin(project.id);
+  return project;
 }
 
-function show(projectId) {
+function pin(projectId) {
   tabCurrent = projectId;
-  state.current = projectId;
   try {
     sessionStorage.setItem(TAB_KEY, projectId);
   } catch (error) {
-    // without sessionStorage the tab follows the last project used
+    // without sessionStorage the pin lasts as long as the page
   }
+}
+
+function show(projectId) {
+  state.current = projectId;
+  pin(projectId);
 }
 
 // ---- operations the worksheets use ------------------------------------------------------------
@@ -198,6 +226,20 @@ export const setForm = (form, values) => update((p) => {
 export const replaceWorkbook = (workbook) => update((p) => {
   p.workbook = adopt(workbook);
   p.skipped = skippedOf(workbook);
+}, "switch");
+
+/** Replace only `parts` of the current project ("resources" …, "project": its name, value and
+ * the value calculator) with those of `workbook`, as a spreadsheet that holds only some of them. */
+export const replaceParts = (workbook, parts) => update((p) => {
+  const incoming = adopt(workbook);
+  for (const part of parts) {
+    if (part === "project") {
+      p.workbook.project = incoming.project;
+      for (const form of FORMS) p.workbook.worksheets[form] = incoming.worksheets[form];
+    } else if (SHEETS.includes(part)) {
+      p.workbook.worksheets[part] = incoming.worksheets[part];
+    }
+  }
 }, "switch");
 
 export function createProject(workbook) {

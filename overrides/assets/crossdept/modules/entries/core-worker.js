@@ -1,9 +1,11 @@
 // The planning core in a Web Worker: Pyodide starts here so typing never waits on it. The
 // messages are those of ../protocol.js, one switch, unknown types throw.
-import { CALL, FAILED, INIT, READY, RESULT, unknown } from "../protocol.js";
+import { CALL, FAILED, INIT, KEPT, LOAD, READY, RESULT, unknown } from "../protocol.js";
 import { decoded, fetchCompressed } from "../runtime-fetch.js";
 
 let handleJson = null;
+let pyodide = null;
+const modules = new Map(); // module name → its handle_json, for packages loaded on demand
 let python = "";
 let snapshotUsed = false;
 let why = ""; // how the start was chosen: "cached", "fast", "slow", "none", "save-data"
@@ -19,6 +21,10 @@ const SNAPSHOT_MIN_MBPS = 10;
 const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
+// What every download of this worker goes through: the network, and on a visit the offline service
+// worker does not control yet (the first one) also a copy into its runtime cache (keepDownloads).
+let download = realFetch;
+let written = () => Promise.resolve();
 const realInstantiateStreaming = WebAssembly.instantiateStreaming;
 const started = new Map(); // absolute URL → () => Response promise, for Pyodide's own fetches
 let wasm = null; // {standIn, module}: the wasm compiled while it downloads, compressed
@@ -32,7 +38,7 @@ let wasm = null; // {standIn, module}: the wasm compiled while it downloads, com
 self.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : String(input); // Pyodide passes URL objects
   const answer = started.get(url);
-  return answer ? answer() : realFetch(input, init);
+  return answer ? answer() : download(input, init);
 };
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const response = await source;
@@ -44,7 +50,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 // The build's snapshot of a warm interpreter, gzip'd, as bytes. Rejects when it is missing or
 // broken: then the bare start runs and the reader only notices the time.
 async function fetchSnapshot(snapshotUrl, options = {}) {
-  return snapshotBytes(await realFetch(snapshotUrl, options));
+  return snapshotBytes(await download(snapshotUrl, options));
 }
 
 async function snapshotBytes(response) {
@@ -73,8 +79,25 @@ async function cachedSnapshot(snapshotUrl) {
   }
 }
 
+// On a first visit, the runtime files this worker downloads are written to the service worker's
+// cache from here (as they came: the `.gz` copies), so that it never downloads them a second time.
+// Sets `written` to a function that resolves once every write is done.
+function keepDownloads(cacheName, isRuntime) {
+  const writes = [];
+  download = async (input, init) => {
+    const response = await realFetch(input, init);
+    const request = new Request(input, init);
+    if (request.method === "GET" && response.status === 200 && isRuntime(request.url)) {
+      const copy = response.clone(); // now, before the caller reads the body
+      writes.push(caches.open(cacheName).then((cache) => cache.put(request.url, copy)).catch(() => {}));
+    }
+    return response;
+  };
+  written = () => Promise.all(writes);
+}
+
 async function fetchWheel(wheelUrl) {
-  const response = await realFetch(wheelUrl);
+  const response = await download(wheelUrl);
   if (!response.ok) throw new Error(`核心程序包下载失败（HTTP ${response.status}）`);
   return response.arrayBuffer();
 }
@@ -95,7 +118,7 @@ function wasmTiming(urls) {
 // link), Pyodide's JavaScript and its lock file.
 function startDownloads(pyodideUrl, compressed) {
   const at = (name) => new URL(name, pyodideUrl).href;
-  const packed = (name, type) => (compressed.includes(name) ? fetchCompressed(at(name), type, { fetcher: realFetch }) : realFetch(at(name)));
+  const packed = (name, type) => (compressed.includes(name) ? fetchCompressed(at(name), type, { fetcher: download }) : download(at(name)));
   const module = WebAssembly.compileStreaming(packed("pyodide.asm.wasm", "application/wasm"));
   module.then(() => mark("compiled"), () => {}); // awaited by Pyodide; a failure shows in `missing` below
   wasm = { standIn: new Response(null), module };
@@ -103,7 +126,7 @@ function startDownloads(pyodideUrl, compressed) {
   const names = [`${at("pyodide.asm.wasm")}.gz`, at("pyodide.asm.wasm")];
   const timed = Promise.race([wasmTiming(names), module.then(() => performance.getEntriesByType("resource").findLast((e) => names.includes(e.name)))]);
   const stdlib = timed
-    .then(() => realFetch(at("python_stdlib.zip")))
+    .then(() => download(at("python_stdlib.zip")))
     .then(async (r) => ({ status: r.status, body: await r.arrayBuffer() }))
     .finally(() => mark("stdlib"));
   stdlib.catch(() => {});
@@ -120,10 +143,10 @@ function startDownloads(pyodideUrl, compressed) {
     () => new Promise(() => {}),
     (error) => new Error(`Python 运行环境文件缺失或损坏（${error.message}）`),
   );
-  const script = packed("pyodide.asm.mjs", "text/javascript")
-    .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((blob) => import(URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))))
-    .then((imported) => imported.default);
+  // Imported by its URL: decompressed bytes would need a blob: URL, which a strict
+  // Content-Security-Policy (hosting/: script-src 'self') refuses. A server sending precompressed
+  // files sends its .gz for it (crossdept_site/compress.py).
+  const script = import(at("pyodide.asm.mjs.js")).then((imported) => imported.default);
   const lock = packed("pyodide-lock.json", "application/json").then((r) => r.json());
   return { speed, missing, script, lock };
 }
@@ -161,13 +184,14 @@ async function boot(loadPyodide, options, snapshot) {
 // For the next visit, once the reader's worksheet is working (so it never competes with the first
 // start): fetch the snapshot and keep it. Cache Storage, because a browser's HTTP cache may not keep
 // a 6.6 MB file (a private window's keeps at most a few MB per file); only this build's is kept.
-const KEPT = "crossdept-snapshot";
-async function keepSnapshotForNextVisit(snapshotUrl) {
+// Where the offline service worker keeps the runtime, its cache does (it caches what passes through
+// it, and `download` writes there on a first visit); else (a SCORM package, a host without one) a
+// cache named for the course's folder, so two courses on one host keep theirs apart.
+async function keepSnapshotForNextVisit(snapshotUrl, offline) {
   try {
-    const response = await realFetch(snapshotUrl);
-    if (!response.ok) return;
-    if (!self.caches) return void (await response.arrayBuffer()); // the HTTP cache only
-    const cache = await caches.open(KEPT);
+    const response = await download(snapshotUrl);
+    if (!response.ok || offline || !self.caches) return void (await response.arrayBuffer());
+    const cache = await caches.open(`crossdept:${new URL("../", snapshotUrl).pathname}:snapshot`);
     for (const old of await cache.keys()) await cache.delete(old);
     await cache.put(snapshotUrl, response);
   } catch (error) {
@@ -175,22 +199,30 @@ async function keepSnapshotForNextVisit(snapshotUrl) {
   }
 }
 
-async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotUrl, compressed = [] }) {
+async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotUrl, compressed = [], keep = null, offline = false }) {
   const began = performance.now();
+  if (keep && self.caches) keepDownloads(keep, (url) => url.startsWith(pyodideUrl) || url === wheelUrl || url === snapshotUrl);
   const wheel = fetchWheel(wheelUrl);
   wheel.catch(() => {}); // awaited below; a failure is reported there
   const downloads = startDownloads(pyodideUrl, compressed);
+  // Pyodide's ES modules are shipped as .js (crossdept_site/pyodide_runtime.py): a server that
+  // does not know the .mjs type (Debian's stock nginx) would make the browser refuse them.
   const [{ loadPyodide }, createPyodideModule, lockFileContents] = await Promise.all([
-    import(new URL("pyodide.mjs", pyodideUrl).href),
+    import(new URL("pyodide.mjs.js", pyodideUrl).href),
     downloads.script,
     downloads.lock,
   ]);
   mark("imported");
+  // import() does not go through fetch, so Pyodide's two modules would never reach the offline cache:
+  // fetch them once more for it (the browser's HTTP cache answers; nothing is downloaded again).
+  const modulesKept = keep && self.caches
+    ? Promise.all(["pyodide.mjs.js", "pyodide.asm.mjs.js"].map((name) => download(new URL(name, pyodideUrl).href).catch(() => {})))
+    : null;
   const [snapshot] = await Promise.race([chooseSnapshot(snapshotUrl, downloads.speed), downloads.missing.then((e) => Promise.reject(e))]);
   mark("chosen");
   // packageBaseUrl keeps every package lookup on this server (the default is a CDN).
   const options = { indexURL: pyodideUrl, packageBaseUrl: pyodideUrl, lockFileContents, createPyodideModule };
-  const pyodide = await Promise.race([downloads.missing.then((e) => Promise.reject(e)), boot(loadPyodide, options, snapshot)]);
+  pyodide = await Promise.race([downloads.missing.then((e) => Promise.reject(e)), boot(loadPyodide, options, snapshot)]);
   mark("booted");
   // Even after a snapshot the wheel is unpacked: the snapshot holds memory, not files, and a
   // module imported later would need its source.
@@ -199,8 +231,23 @@ async function start({ pyodide: pyodideUrl, wheel: wheelUrl, snapshot: snapshotU
   handleJson = pyodide.pyimport("crossdept.api").handle_json;
   python = pyodide.runPython("import sys; sys.version.split()[0]");
   mark("ready");
-  if (snapshotUrl && !snapshotUsed && why !== "save-data") keepSnapshotForNextVisit(snapshotUrl);
-  return Math.round(performance.now() - began);
+  if (snapshotUrl && !snapshotUsed && why !== "save-data") keepSnapshotForNextVisit(snapshotUrl, offline);
+  const ms = Math.round(performance.now() - began);
+  await modulesKept; // their cache writes are then among those `written()` waits for
+  return ms;
+}
+
+// Wheels fetched from this site and unpacked like the core's (loadPackage only logs a failure).
+async function load({ module, wheels }) {
+  if (modules.has(module)) return;
+  const archives = await Promise.all(wheels.map(async (url) => {
+    const response = await download(url);
+    if (!response.ok) throw new Error(`程序包下载失败（HTTP ${response.status}）`);
+    return response.arrayBuffer();
+  }));
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  archives.forEach((archive) => pyodide.unpackArchive(archive, "wheel", { extractDir: sitePackages }));
+  modules.set(module, pyodide.pyimport(module).handle_json);
 }
 
 self.onmessage = async ({ data: message }) => {
@@ -209,13 +256,25 @@ self.onmessage = async ({ data: message }) => {
       try {
         const ms = await start(message);
         self.postMessage({ type: READY, ms, python, phases, snapshot: snapshotUsed, start: why, worker: workerId });
+        await written();
+        self.postMessage({ type: KEPT });
       } catch (error) {
         self.postMessage({ type: FAILED, message: String(error && error.message ? error.message : error) });
       }
       break;
+    case LOAD:
+      try {
+        await load(message);
+        self.postMessage({ type: RESULT, id: message.id, response: "ready" });
+      } catch (error) {
+        self.postMessage({ type: RESULT, id: message.id, error: `无法加载导出所需的程序：${error && error.message ? error.message : error}。请刷新页面后再试。` });
+      }
+      break;
     case CALL:
       try {
-        self.postMessage({ type: RESULT, id: message.id, response: handleJson(message.request) });
+        const handler = message.module ? modules.get(message.module) : handleJson;
+        if (!handler) throw new Error(`module ${message.module} is not loaded`);
+        self.postMessage({ type: RESULT, id: message.id, response: handler(message.request) });
       } catch (error) {
         // handle_json answers every input; reaching here means the runtime itself broke.
         self.postMessage({ type: RESULT, id: message.id, error: "计算核心出错了：请刷新页面后再试一次。" });

@@ -4,16 +4,18 @@
 /* global CROSSDEPT_BUNDLE */
 import { onEveryPage } from "../dom.js";
 import { keepInstantNavigation } from "../instant-anywhere.js";
-import { siteRoot } from "../manifest.js";
+import { scorm, siteRoot } from "../manifest.js";
 import { prefetchOnIntent } from "../prefetch.js";
 import * as progress from "../progress.js";
 
 // The offline service worker (sw.js, written by the build): repeat visits start fast and the
-// course keeps working without a network. Not under `mkdocs serve`, where files change by the second.
-const served = location.protocol === "http:" || location.protocol === "https:";
+// course keeps working without a network. Not under `mkdocs serve`, where files change by the second,
+// nor in a SCORM package, whose files the LMS serves (its build writes no sw.js).
+const served = (location.protocol === "http:" || location.protocol === "https:") && !scorm;
 const liveReload = document.querySelector('script[src*="livereload"]');
 if ("serviceWorker" in navigator && served && !liveReload) {
-  navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname }).catch((error) => {
+  // updateViaCache "none": sw.js is always asked of the server, never taken from the HTTP cache.
+  navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname, updateViaCache: "none" }).catch((error) => {
     console.info(`service worker not registered: ${error.message}`);
   });
 }

@@ -6,9 +6,13 @@ import { callCore } from "../core-client.js";
 import { trackCore } from "../core-status.js";
 import { el } from "../dom.js";
 import { copyButton } from "../files.js";
+import { formFiles } from "../form-files.js";
+import { manifest } from "../manifest.js";
 import { projectBar } from "../project-bar.js";
 import { recordNotice } from "../record-notice.js";
+import { flagList } from "../results/common.js";
 import { onOtherTab, store as records } from "../storage.js";
+import { suggestDepartments } from "../suggest-departments.js";
 import * as projects from "../workbook-store.js";
 
 export function mountForm(root, definition) {
@@ -45,7 +49,8 @@ export function mountForm(root, definition) {
     form.append(
       el("div", { class: "cd-field", "data-field": field.key },
         el("label", { for: inputId, text: field.label }),
-        el("div", { class: "cd-input" }, input, field.unit ? el("span", { class: "cd-unit", text: field.unit }) : null),
+        el("div", { class: "cd-input" }, input, field.unit ? el("span", { class: "cd-unit", text: field.unit }) : null,
+          field.suggest === "departments" && inWorkbook ? suggestDepartments(input) : null),
         el("p", { class: "cd-help", id: `${inputId}-help`, text: field.help || "" }),
         error),
     );
@@ -56,7 +61,10 @@ export function mountForm(root, definition) {
   const copyButtons = [];
   for (const output of definition.outputs || []) {
     const value = el("div", { class: "cd-output-value", "data-output": output.key });
-    const box = el("div", { class: `cd-output cd-output-${output.style || "text"}` }, el("div", { class: "cd-output-label", text: output.label }), value);
+    // style "details": a long text (a whole sheet in Markdown) folded under its label until opened.
+    const folded = output.style === "details";
+    const box = el(folded ? "details" : "div", { class: `cd-output cd-output-${output.style || "text"}` },
+      el(folded ? "summary" : "div", { class: "cd-output-label", text: output.label }), value);
     if (output.copy) {
       const button = copyButton(el, "复制", () => value.textContent);
       copyButtons.push(button);
@@ -66,10 +74,33 @@ export function mountForm(root, definition) {
     outputs.append(box);
   }
   // Results never outlive their inputs: with a field in error, nothing stale stays on screen to copy.
+  // An output that is a list is the core's flags: each with its severity and the section that explains it.
+  const staleNote = el("p", { class: "cd-output-stale", role: "status", hidden: "", text: "输入已修改，结果正在重新计算……" });
+  outputs.prepend(staleNote);
+  let slowTimer = null;
   function showOutputs(result) {
-    outputNodes.forEach((node, key) => (node.textContent = result ? result[key] ?? "" : ""));
+    outputNodes.forEach((node, key) => {
+      const value = result ? result[key] : null;
+      if (Array.isArray(value)) node.replaceChildren(value.length ? flagList(el, value, manifest.topics) : el("p", { text: "没有需要特别注意的问题。" }));
+      else node.textContent = value ?? "";
+    });
     copyButtons.forEach((button) => (button.disabled = !result || !button.previousElementSibling?.textContent));
     outputs.dataset.state = result ? "current" : "cleared";
+    clearTimeout(slowTimer);
+    delete outputs.dataset.slow;
+    staleNote.hidden = true;
+  }
+
+  // Between an edit and the core's answer the figures on screen belong to the old inputs: not
+  // copyable, and faded with a line saying so once the wait is long enough to notice.
+  function markStale() {
+    if (outputs.dataset.state !== "current") return;
+    outputs.dataset.state = "stale";
+    copyButtons.forEach((button) => (button.disabled = true));
+    slowTimer = setTimeout(() => {
+      outputs.dataset.slow = "true";
+      staleNote.hidden = false;
+    }, 400);
   }
 
   // A form whose core knows a worked example (the course's part-8 case) can load it.
@@ -94,12 +125,16 @@ export function mountForm(root, definition) {
     onEdit();
   });
 
-  root.replaceChildren(
+  // Downloads and the printed sheet, where the definition asks for them (form-files.js).
+  const filesOut = formFiles(definition, () => collect(), () => (inWorkbook ? (projects.current().workbook.project.name || "").trim() : ""));
+
+  root.replaceChildren(...[
     el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }), definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
-    inWorkbook ? projectBar(root, id) : null,
-    rec ? recordNotice(rec) : null,
+    inWorkbook ? projectBar(root, id) : "", // replaceChildren writes a null as the text "null"
+    rec ? recordNotice(rec) : "",
     status, form, general, outputs, el("div", { class: "cd-actions" }, example, clear, saveNote),
-  );
+    filesOut?.bar, filesOut?.printView,
+  ].filter(Boolean));
 
   function collect() {
     const values = {};
@@ -149,6 +184,8 @@ export function mountForm(root, definition) {
       showErrors(response.errors);
       showOutputs(null);
     }
+    await filesOut?.refresh(response.ok, () => mine === generation).catch(() => {});
+    if (mine !== generation) return;
     root.dataset.computed = String(mine);
   }
 
@@ -158,6 +195,7 @@ export function mountForm(root, definition) {
   }
 
   function onEdit() {
+    markStale();
     const ok = inWorkbook ? projects.setForm(id, collect()) : rec.save(collect());
     if (inWorkbook) projects.persist();
     saveNote.textContent = ok ? "已自动保存在本机浏览器" : "无法保存到浏览器（存储已满或被禁用），请导出或复制你的内容";

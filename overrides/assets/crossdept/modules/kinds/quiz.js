@@ -8,6 +8,7 @@ import { callCore, coreStatus } from "../core-client.js";
 import { showCoreErrors, trackCore } from "../core-status.js";
 import { pagePath, sectionTitle, sectionUrl, showStamp, stamp } from "../course.js";
 import { el } from "../dom.js";
+import * as lms from "../lms.js";
 import * as progress from "../progress.js";
 import { recordNotice } from "../record-notice.js";
 import { onOtherTab, store } from "../storage.js";
@@ -181,7 +182,7 @@ export function mountQuiz(root, definition) {
     for (const judged of latest.questions) {
       if (judged.answered && state.answers[judged.id]?.confirmed) {
         showVerdict(views.get(judged.id), judged);
-        noteInWrongBook(judged);
+        if (noteInWrongBook(judged)) lms.answered(definition, judged);
       }
     }
     if (complete() && !state.practice) record(latest);
@@ -198,10 +199,11 @@ export function mountQuiz(root, definition) {
   // A question answered wrong goes into the 错题本; answered right in a later round, it leaves it.
   function noteInWrongBook(judged) {
     const key = `${state.attempt}:${judged.id}`;
-    if (state.answers[judged.id]?.judged === key) return; // this answer is already counted
+    if (state.answers[judged.id]?.judged === key) return false; // this answer is already counted
     state.answers[judged.id].judged = key;
     if (judged.correct) delete state.wrong[judged.id];
     else state.wrong[judged.id] = { times: (state.wrong[judged.id]?.times || 0) + 1, last: stamp().slice(0, 10) };
+    return true;
   }
 
   function showVerdict(view, judged) {
@@ -242,6 +244,7 @@ export function mountQuiz(root, definition) {
     state.history = [...state.history, entry].slice(-HISTORY);
     state.recorded = state.attempt;
     persist();
+    lms.quizRecorded(definition, entry);
   }
 
   // ---- summary, result, retry ----------------------------------------------------------------

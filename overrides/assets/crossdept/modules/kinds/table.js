@@ -1,35 +1,39 @@
 // Worksheet kind "table": one of the workbook's three tools (资源需求清单, 价值交换矩阵, 协调进度追踪表)
-// for the current project. Every edit goes to the project store at once; after a short pause the
-// core analyses the table and its answer appears under it: flags at their rows, the tool's panel
-// (lib/results-<tool>.js), departments from the other tools as ready rows. Without the core the
-// table still edits and saves, and says the analysis is unavailable.
+// for the current project. Every edit goes to the project store at once (and to the undo history);
+// the core then analyses the table and its answer appears under it: flags at their rows, the
+// tool's panel (results/<tool>.js), departments from the other tools as ready rows. A row the core
+// cannot read shows its errors at its cells while the other rows keep their analysis; results not
+// yet recomputed after an edit are marked and cannot be copied. Without the core the table still
+// edits and saves, and says the analysis is unavailable.
 import { trackCore } from "../core-status.js";
 import { today } from "../course.js";
 import { el } from "../dom.js";
-import * as files from "../files.js";
 import { grid as makeGrid } from "../grid.js";
+import { history as makeHistory } from "../grid-history.js";
 import { manifest } from "../manifest.js";
 import { projectBar } from "../project-bar.js";
 import * as R from "../results/common.js";
 import { exchangePanel } from "../results/exchange.js";
 import { resourcesPanel } from "../results/resources.js";
 import { trackerPanel } from "../results/tracker.js";
+import { callWithValidRows, leftOut } from "../results/valid-rows.js";
 import { call, sheetRequest, workbookRequest } from "../workbook-requests.js";
 import * as store from "../workbook-store.js";
+import { tableOutput } from "./table-output.js";
 
 const PANELS = { resources: resourcesPanel, exchange: exchangePanel, tracker: trackerPanel };
 
 export function mountTable(root, definition) {
-  const DEBOUNCE_MS = 250;
+  // An edit is sent to the core at once when it is idle, and while it works the next edit waits
+  // for it; the short pause only joins the keys of one burst (key repeat, a paste's events).
+  const PAUSE_MS = 30;
   const sheet = definition.id;
   const labels = Object.fromEntries(definition.columns.map((c) => [c.key, c.label]));
 
-  let timer = null;
-  let generation = 0;
   let ready = []; // departments the other tools name and this one lacks: [{department, owner}]
-  let lastIds = []; // row ids in the order of the last request, to place the core's answers
-  let printNotes = []; // the core's last flags as lines, for the printed table
-  const deleted = []; // rows deleted on this page, newest last, for undo
+  let lastIds = []; // row ids in the order of the last answer, to place the core's answers
+  const deleted = []; // rows deleted on this page, newest last, for the undo bar
+  const history = makeHistory();
 
   const rows = () => store.current().workbook.worksheets[sheet].rows;
   const status = el("p", { class: "cd-status", role: "status" });
@@ -37,32 +41,89 @@ export function mountTable(root, definition) {
   const saveNote = el("p", { class: "cd-save-note", "aria-live": "polite" });
   const general = el("div", { class: "cd-error cd-general", role: "alert", hidden: "" });
   const undoBar = el("p", { class: "cd-undo", hidden: "" });
+  const editNote = el("p", { class: "cd-save-note cd-edit-note", role: "status" });
   const sheetFlags = el("div", { class: "cd-sheet-flags" });
+  const partial = el("p", { class: "cd-partial", hidden: "" });
   const panel = el("div", { class: "cd-panel", "aria-live": "polite" });
-  const exportNote = el("p", { class: "cd-save-note", "aria-live": "polite" });
-  const printView = el("div", { class: "cd-print-only", "aria-hidden": "true" });
+  const results = el("section", { class: "cd-results", "aria-label": `${definition.title}的分析结果` },
+    el("h3", { class: "cd-results-title", text: "分析结果" }), partial, sheetFlags, panel);
+
+  // Every change this page makes, kept for Ctrl+Z: the table's rows before and after it.
+  function change(apply, options = {}) {
+    const before = rows().map((r) => ({ ...r }));
+    const out = apply();
+    history.record(before, rows(), options);
+    return out;
+  }
+
+  function undo(redo = false) {
+    let step = null;
+    store.update((p) => {
+      const table = p.workbook.worksheets[sheet];
+      step = redo ? history.redo(table.rows) : history.undo(table.rows);
+      if (step) table.rows = step.rows;
+    }, "structure");
+    editNote.textContent = step ? (redo ? "已恢复刚才撤销的修改。" : "已撤销上一处修改（Ctrl+Y 恢复）。") : (redo ? "没有可以恢复的修改。" : "没有可以撤销的修改。");
+    // A deletion Ctrl+Z brought back no longer needs its 撤销删除 button.
+    const present = new Set(rows().map((r) => r._id));
+    while (deleted.length && present.has(deleted[deleted.length - 1].row._id)) deleted.pop();
+    showUndo();
+    const at = step && step.focus;
+    if (at && grid.focusCell(at.row, at.key)) return;
+    if (root.contains(document.activeElement)) return;
+    const first = rows()[0]; // the row the cursor was in is gone: stay in the table
+    if (first) grid.focusCell(first._id, at && at.key);
+    else add.focus();
+  }
 
   const grid = makeGrid(definition, {
-    edit: (rowId, key, value) => store.setCell(sheet, rowId, key, value),
-    move: (rowId, by) => store.moveRow(sheet, rowId, by),
+    edit: (rowId, key, value) => {
+      if (key === "department" || key === "owner") departmentsDirty = true;
+      change(() => store.setCell(sheet, rowId, key, value), { group: `${rowId}/${key}`, focus: { row: rowId, key } });
+    },
+    move: (rowId, by) => {
+      change(() => store.moveRow(sheet, rowId, by), { focus: { row: rowId, key: by < 0 ? "up" : "down" } });
+      grid.focusCell(rowId, by < 0 ? "up" : "down");
+    },
     remove: (rowId) => {
       const index = rows().findIndex((r) => r._id === rowId);
-      const removed = store.deleteRow(sheet, rowId);
+      const removed = change(() => store.deleteRow(sheet, rowId), { focus: { row: rowId, key: "delete" } });
       if (removed) deleted.push(removed);
       showUndo(index + 1);
+      // Focus stays in the table: on the row that took this one's place, else the one above.
+      const next = rows()[index] || rows()[index - 1];
+      if (next) grid.focusCell(next._id, "delete");
+      else add.focus();
     },
     adopt: (readyRow, key, value) => {
       const cells = { department: readyRow.department, owner: readyRow.owner || "" };
       if (key) cells[key] = value;
       ready = ready.filter((r) => r !== readyRow);
-      const id = store.addRow(sheet, cells);
+      const id = change(() => store.addRow(sheet, cells));
       grid.focusCell(id, key || definition.columns.find((c) => !cells[c.key])?.key, { start: value.length, end: value.length });
     },
     skip: (readyRow) => {
       ready = ready.filter((r) => r !== readyRow);
       store.skip(sheet, readyRow.department);
     },
-  });
+    add: () => change(() => store.addRow(sheet, {})),
+    paste: (placed, at) => {
+      if (!placed.cells.length) return;
+      change(() => store.update((p) => {
+        const table = p.workbook.worksheets[sheet].rows;
+        while (table.length < placed.rows) table.push({ _id: `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` });
+        for (const { row, key, value } of placed.cells) table[row][key] = value;
+      }, "structure"), { focus: at });
+      const lines = new Set(placed.cells.map((c) => c.row)).size;
+      editNote.textContent = `已粘贴 ${lines} 行（Ctrl+Z 可撤销）${placed.dropped ? `；多出的 ${placed.dropped} 列超出了表格，没有粘贴` : ""}。`;
+      grid.focusCell(at.row, at.key);
+    },
+    left: () => history.seal(),
+    undo: () => undo(false),
+    redo: () => undo(true),
+  }, manifest.choices ? manifest.choices[sheet] : {});
+
+  const output = tableOutput(root, definition, (errors) => showGeneral(grid.showErrors(errors, rows().map((r) => r._id))));
 
   function showUndo(number) {
     const last = deleted[deleted.length - 1];
@@ -73,61 +134,122 @@ export function mountTable(root, definition) {
     const name = last.row[definition.columns[0].key] || last.row.department || "";
     undoBar.replaceChildren(el("span", { text: `已删除第 ${number || last.index + 1} 行${name ? `“${name}”` : ""}。` }),
       el("button", { type: "button", class: "md-button", text: "撤销删除", onclick: () => {
-        store.restoreRow(sheet, deleted.pop());
+        const removed = deleted.pop();
+        change(() => store.restoreRow(sheet, removed), { focus: { row: removed.row._id, key: "delete" } });
         showUndo();
+        grid.focusCell(removed.row._id, "delete");
       } }));
     undoBar.hidden = false;
   }
 
-  const renderGrid = () => grid.render(rows(), ready);
+  const renderGrid = (source) => grid.render(rows(), ready, source);
 
   const add = el("button", { type: "button", class: "md-button md-button--primary", text: "添加一行" });
-  add.addEventListener("click", () => grid.focusCell(store.addRow(sheet, {})));
+  add.addEventListener("click", () => grid.focusCell(change(() => store.addRow(sheet, {}))));
 
   const help = el("details", { class: "cd-column-help" }, el("summary", { text: "每一列怎么填" }),
     el("dl", {}, ...definition.columns.flatMap((c) => [el("dt", { text: c.label }), el("dd", { text: c.help || c.placeholder || "" })])));
 
   // ---- the core's answer ------------------------------------------------------------------
+  let running = false; // a request to the core is under way
+  let dirty = false; // the table changed since the answer being waited for was asked
+  let departmentsDirty = true; // the ready rows may have changed (a department or key person, another tool)
+  let timer = null;
+  let generation = 0;
+
   async function compute() {
     const mine = ++generation;
     const ids = rows().map((r) => r._id);
-    let response;
-    try {
-      response = await call(sheetRequest(sheet, definition.action));
-    } catch (error) {
-      if (mine === generation) unavailable(error);
-      return;
-    }
+    const { response, errors, kept } = await callWithValidRows(call, sheetRequest(sheet, definition.action));
+    if (dirty) return; // typed again meanwhile: that answer is already being asked for
     const topics = manifest.topics;
-    if (mine !== generation) return; // a newer edit already asked
-    lastIds = ids;
+    const shownIds = kept.map((i) => ids[i]);
+    let flagNotes = [];
+    lastIds = shownIds;
+    showGeneral(grid.showErrors(errors, ids));
     if (response.ok) {
-      grid.showErrors([], ids);
-      showGeneral([]);
-      const { nodes, sheet: sheetWide } = R.byRow(el, response.result.flags, ids, topics);
+      const { nodes, sheet: sheetWide } = R.byRow(el, response.result.flags, shownIds, topics);
       grid.showUnderRows(nodes);
+      grid.showResolved(resolvedDates(response.result, shownIds));
       R.morph(sheetFlags, sheetWide.length ? [R.flagList(el, sheetWide, topics)] : []);
       const tool = PANELS[sheet];
       R.morph(panel, tool ? tool(response.result, context(topics)) : []);
-      printNotes = response.result.flags.map((f) => (f.row === null ? f.message : `第 ${f.row + 1} 行：${f.message}`));
+      flagNotes = response.result.flags.map((f) => (f.row === null ? f.message : `第 ${Number(kept[f.row]) + 1} 行：${f.message}`));
     } else {
-      showGeneral(grid.showErrors(response.errors, ids));
       grid.showUnderRows(new Map());
+      grid.showResolved(new Map());
       sheetFlags.replaceChildren();
       panel.replaceChildren(el("p", { class: "cd-card-note", text: "表格里标红的地方改好后，分析结果会马上更新。" }));
-      printNotes = response.errors.map((e) => e.message);
     }
-    renderPrint();
-    await refreshReady(mine);
+    const left = response.ok ? leftOut(errors) : "";
+    setText(partial, left ? `${left}还有标红的格子，下面的分析暂时不包括${left.includes("、") ? "这几行" : "这一行"}；改好后会自动加回来。` : "");
+    partial.hidden = !left;
+    output.setNotes([...errors.map(problemText), ...flagNotes]);
+    fresh(true);
+    output.printLater();
     root.dataset.computed = String(mine);
+    if (departmentsDirty) {
+      departmentsDirty = false;
+      await refreshReady();
+    }
   }
 
-  async function refreshReady(mine) {
+  // The days the core read the typed dates as, by row id: {needed_by: "2026-03-31"} for 下个月底.
+  function resolvedDates(result, shownIds) {
+    const keys = definition.columns.filter((c) => c.type === "date").map((c) => c.key);
+    const byRow = new Map();
+    for (const r of result.rows || []) {
+      const id = shownIds[r.row];
+      if (id) byRow.set(id, Object.fromEntries(keys.map((k) => [k, r[k]]).filter(([, v]) => typeof v === "string")));
+    }
+    return byRow;
+  }
+
+  // Results wait for the core after every edit: until they are recomputed they are marked as not
+  // up to date and their copy buttons are off, so nothing stale is pasted. They fade only when the
+  // wait is long enough to notice (a timer, not a CSS transition: an animation on every keystroke
+  // made the browser re-composite the whole page each time).
+  let fadeTimer = null;
+  function fresh(yes) {
+    clearTimeout(fadeTimer);
+    if (yes) delete results.dataset.slow;
+    else if (results.dataset.state !== "stale") fadeTimer = setTimeout(() => (results.dataset.slow = "true"), 400);
+    if (results.dataset.state === (yes ? "current" : "stale")) return;
+    results.dataset.state = yes ? "current" : "stale";
+    results.querySelectorAll("button.cd-copy").forEach((b) => (b.disabled = !yes));
+  }
+
+  const setText = (node, text) => node.textContent !== text && (node.textContent = text);
+
+  function schedule() {
+    dirty = true;
+    fresh(false);
+    clearTimeout(timer);
+    if (!running) timer = setTimeout(run, PAUSE_MS);
+  }
+
+  async function run() {
+    running = true;
+    dirty = false;
+    try {
+      await compute();
+    } catch (error) {
+      if (!dirty) unavailable(error);
+    } finally {
+      running = false;
+      if (dirty) run();
+    }
+  }
+
+  async function refreshReady() {
     const response = await call(workbookRequest("departments"));
-    if (mine !== generation || !response.ok) return;
-    const fresh = response.result.missing[sheet];
-    if (JSON.stringify(fresh) !== JSON.stringify(ready)) {
-      ready = fresh;
+    if (dirty || !response.ok) {
+      departmentsDirty = departmentsDirty || !response.ok;
+      return;
+    }
+    const missing = response.result.missing[sheet];
+    if (JSON.stringify(missing) !== JSON.stringify(ready)) {
+      ready = missing;
       renderGrid();
     }
   }
@@ -136,11 +258,18 @@ export function mountTable(root, definition) {
     const why = error && error.message ? error.message : "计算核心没能启动。";
     panel.replaceChildren(el("p", { class: "cd-card-note", text: `分析结果暂时无法显示：${why}表格照常编辑，内容已保存在本机。` }),
       el("button", { type: "button", class: "md-button cd-retry-core", text: "重试", onclick: () => schedule() }));
+    partial.hidden = true;
+    grid.showUnderRows(new Map());
+    sheetFlags.replaceChildren();
+    fresh(true);
+    output.printLater();
     root.dataset.computed = "unavailable";
   }
 
+  const problemText = (p) => (p.field.startsWith("rows[") ? `第 ${Number(/\d+/.exec(p.field)[0]) + 1} 行：${p.message}` : p.message);
+
   function showGeneral(problems) {
-    general.replaceChildren(...problems.map((p) => el("p", { text: p.field.startsWith("rows[") ? `第 ${Number(/\d+/.exec(p.field)[0]) + 1} 行：${p.message}` : p.message })));
+    general.replaceChildren(...problems.map((p) => el("p", { text: problemText(p) })));
     general.hidden = problems.length === 0;
   }
 
@@ -152,97 +281,41 @@ export function mountTable(root, definition) {
         const row = rows().find((r) => r._id === lastIds[index]);
         if (!row) return;
         const before = String(row[key] || "").trim();
-        store.setCell(sheet, row._id, key, before ? `${before}、${text}` : text);
+        change(() => store.setCell(sheet, row._id, key, before ? `${before}、${text}` : text), { focus: { row: row._id, key } });
         renderGrid();
         schedule();
       },
-      calendar: () => exportFile("calendar"),
+      calendar: () => output.exportFile("calendar"),
     };
   }
-
-  // ---- exports and print -------------------------------------------------------------------
-  async function exportFile(kind) {
-    exportNote.textContent = "正在生成……";
-    let response;
-    try {
-      const request = kind === "calendar" ? sheetRequest(sheet, "calendar") : sheetRequest(sheet, "export", { format: kind === "copy" ? "markdown" : kind });
-      response = await call(request);
-    } catch (error) {
-      exportNote.textContent = `暂时无法导出：${error.message}可以到“项目工作簿”页下载整个工作簿的 JSON 备份。`;
-      return;
-    }
-    if (!response.ok) {
-      showGeneral(grid.showErrors(response.errors, rows().map((r) => r._id)));
-      exportNote.textContent = "表格里还有标红的地方，改好后再导出。";
-      return;
-    }
-    const { text, filename } = response.result;
-    if (kind === "copy") {
-      exportNote.textContent = (await files.copyText(text)) ? "已复制 Markdown，可以直接粘贴进报告或聊天。" : "无法自动复制，请改用“下载 Markdown”。";
-    } else if (kind === "calendar" && !response.result.events) {
-      exportNote.textContent = "没有需要跟进的部门，日历文件里不会有提醒。";
-    } else {
-      files.download(text, filename);
-      exportNote.textContent = `已下载 ${filename}`;
-    }
-  }
-
-  function renderPrint() {
-    const project = store.current();
-    const columns = definition.columns;
-    const shown = (c, value) => {
-      const choice = c.type === "choice" && (c.choices || []).find((x) => typeof x === "object" && x.value === value);
-      return choice ? choice.label : String(value ?? "");
-    };
-    printView.replaceChildren(
-      el("h2", { text: `${definition.title} · ${store.label(project)}` }),
-      el("p", { text: `打印日期：${today()}` }),
-      el("table", { class: "cd-print-table" },
-        el("thead", {}, el("tr", {}, el("th", { text: "#" }), ...columns.map((c) => el("th", { text: c.label })))),
-        el("tbody", {}, ...rows().map((row, i) => el("tr", {}, el("td", { text: String(i + 1) }), ...columns.map((c) => el("td", { text: shown(c, row[c.key]) })))))),
-      printNotes.length ? el("ul", { class: "cd-print-notes" }, ...printNotes.map((n) => el("li", { text: n }))) : null);
-  }
-
-  const exportBar = el("div", { class: "cd-actions cd-export" },
-    el("button", { type: "button", class: "md-button", text: "下载 CSV（Excel）", onclick: () => exportFile("csv") }),
-    el("button", { type: "button", class: "md-button", text: "下载 Markdown", onclick: () => exportFile("markdown") }),
-    el("button", { type: "button", class: "md-button", text: "复制 Markdown", onclick: () => exportFile("copy") }),
-    el("button", { type: "button", class: "md-button", text: "打印本表", onclick: () => window.print() }),
-    exportNote);
 
   root.replaceChildren(
     el("div", { class: "cd-head" }, el("h2", { class: "cd-title", text: definition.title }),
       definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
-    projectBar(root, sheet), status, notice, help, grid.element, printView,
-    el("div", { class: "cd-actions" }, add, undoBar, saveNote), general,
-    el("section", { class: "cd-results", "aria-label": `${definition.title}的分析结果` },
-      el("h3", { class: "cd-results-title", text: "分析结果" }), sheetFlags, panel),
-    exportBar);
+    projectBar(root, sheet), status, notice, help, grid.element, grid.keysNote, output.printView,
+    el("div", { class: "cd-actions" }, add, undoBar, saveNote, editNote), general, results, output.bar);
 
   // ---- keeping up with the store -------------------------------------------------------------
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      renderPrint();
-      compute().catch(unavailable);
-    }, DEBOUNCE_MS);
-  }
-
   store.subscribe((state, source) => {
     if (!root.isConnected) return false; // the page was swapped by instant navigation
-    saveNote.textContent = store.lastSaveFailed()
+    setText(saveNote, store.lastSaveFailed()
       ? "无法保存到浏览器（存储已满或被禁用）：请到“项目工作簿”页下载 JSON 备份，以免丢失。"
-      : "已自动保存在本机浏览器";
+      : "已自动保存在本机浏览器");
     if (source === "switch") {
       deleted.length = 0;
       ready = [];
+      history.clear();
+      editNote.textContent = "";
       showUndo();
     }
     if (source === "other-tab") {
       notice.textContent = "另一个标签页刚刚修改了这个工作簿，这里已载入最新内容。";
       notice.hidden = false;
     }
-    if (source !== "cell") renderGrid();
+    if (source !== "cell") {
+      departmentsDirty = true;
+      renderGrid(source);
+    }
     store.persist();
     schedule();
     return true;

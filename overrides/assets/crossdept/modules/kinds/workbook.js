@@ -10,7 +10,7 @@ import { pageOf, siteUrl } from "../manifest.js";
 import { printBook } from "../print-book.js";
 import { projectBar } from "../project-bar.js";
 import { importWorkbook } from "../workbook-import.js";
-import { call, workbookRequest } from "../workbook-requests.js";
+import { call, callXlsx, workbookRequest } from "../workbook-requests.js";
 import * as store from "../workbook-store.js";
 
 export function mountWorkbook(root, definition) {
@@ -44,8 +44,8 @@ export function mountWorkbook(root, definition) {
   function renderOverview(problems = []) {
     const book = store.current().workbook;
     overview.replaceChildren(...[...store.SHEETS, ...store.FORMS].map((id) => {
-      const count = id === "value"
-        ? (Object.values(book.worksheets.value).some((v) => String(v ?? "").trim()) ? "已填写" : "未填写")
+      const count = store.FORMS.includes(id)
+        ? (Object.values(book.worksheets[id]).some((v) => String(v ?? "").trim()) ? "已填写" : "未填写")
         : `${book.worksheets[id].rows.filter((r) => Object.entries(r).some(([k, v]) => k !== "_id" && String(v ?? "").trim())).length} 行`;
       const bad = problems.filter((p) => p.field.startsWith(`worksheets.${id}.`)).length;
       return el("li", { "data-sheet": id }, el("a", { href: siteUrl(pageOf(id).url), text: pageOf(id).title }),
@@ -57,7 +57,7 @@ export function mountWorkbook(root, definition) {
   // ---- worked example and deleting -----------------------------------------------------------
   const exampleNote = el("p", { class: "cd-save-note", "aria-live": "polite" });
   const isEmpty = (project) => !project.workbook.project.name && store.SHEETS.every((s) => !project.workbook.worksheets[s].rows.length)
-    && !Object.values(project.workbook.worksheets.value).some((v) => String(v ?? "").trim());
+    && store.FORMS.every((f) => !Object.values(project.workbook.worksheets[f]).some((v) => String(v ?? "").trim()));
   const loadExample = el("button", { type: "button", class: "md-button md-button--primary", text: "载入课程示例（智能服务升级）" });
   loadExample.addEventListener("click", async () => {
     exampleNote.textContent = "正在载入……";
@@ -115,11 +115,28 @@ export function mountWorkbook(root, definition) {
       exportNote.textContent = `已下载 ${response.result.filename}`;
     }
   }
+  // The Excel writer (XlsxWriter in Python) is fetched on the first export only: most readers never need it.
+  async function downloadXlsx() {
+    exportNote.textContent = "正在生成 Excel 文件（第一次导出需要先加载导出程序，请稍候）……";
+    let response;
+    try {
+      response = await callXlsx();
+    } catch (error) {
+      exportNote.textContent = `暂时无法生成 Excel 文件：${error.message}“下载整个工作簿（JSON）”照常可用。`;
+      return;
+    }
+    if (!response.ok) {
+      exportNote.textContent = `无法生成 Excel 文件：${response.errors.map((e) => e.message).join("；")}`;
+      return;
+    }
+    files.download(files.fromBase64(response.result.base64), response.result.filename);
+    exportNote.textContent = `已下载 ${response.result.filename}（每个工具一张工作表）`;
+  }
   const printView = el("div", { class: "cd-print-only cd-print-book", "aria-hidden": "true" });
 
   // ---- in: import ------------------------------------------------------------------------------
   const importMessage = el("div", { class: "cd-import-message", role: "alert" });
-  const picker = el("input", { id: "cd-workbook-import", type: "file", accept: ".json,application/json" });
+  const picker = el("input", { id: "cd-workbook-import", type: "file", accept: ".json,.csv,.xlsx,application/json,text/csv" });
   picker.addEventListener("change", async () => {
     const file = picker.files[0];
     picker.value = ""; // choosing the same file again still fires
@@ -131,18 +148,19 @@ export function mountWorkbook(root, definition) {
       definition.description ? el("p", { class: "cd-description", text: definition.description }) : null),
     projectBar(root, "workbook"), status, notice,
     el("h3", { class: "cd-section-title", text: "项目信息" }), info, saveNote,
-    el("h3", { class: "cd-section-title", text: "这个项目的四个工具" }), overview,
+    el("h3", { class: "cd-section-title", text: "这个项目的工具" }), overview,
     el("div", { class: "cd-actions" }, loadExample, remove, exampleNote), confirmDelete,
     el("h3", { class: "cd-section-title", text: "导出、打印与备份" }),
     el("div", { class: "cd-actions" },
+      el("button", { type: "button", class: "md-button", text: "下载 Excel（.xlsx）", onclick: downloadXlsx }),
       el("button", { type: "button", class: "md-button", text: "下载整个工作簿（JSON）", onclick: downloadJson }),
       el("button", { type: "button", class: "md-button", text: "下载协调报告（Markdown）", onclick: () => report(false) }),
       el("button", { type: "button", class: "md-button", text: "复制协调报告", onclick: () => report(true) }),
       el("button", { type: "button", class: "md-button", text: "打印整个工作簿", onclick: () => window.print() })),
     exportNote,
     el("h3", { class: "cd-section-title", text: "导入工作簿" }),
-    el("div", { class: "cd-field cd-import" }, el("label", { for: "cd-workbook-import", text: "选择之前下载的工作簿文件（.json，最大 2 MB）" }), picker,
-      el("p", { class: "cd-help", text: "文件先经过检查；格式不对、版本更新或太大的文件会被拒绝，当前内容不受影响。替换前会先问你。" })),
+    el("div", { class: "cd-field cd-import" }, el("label", { for: "cd-workbook-import", text: "选择之前下载的工作簿（.json 备份，或 .xlsx、.csv 表格，最大 2 MB）" }), picker,
+      el("p", { class: "cd-help", text: "表格文件的第一行应是表头，和导出的文件一样；UTF-8 或 GBK 编码的 CSV 都可以。文件先经过检查，格式不对、版本更新或太大的文件会被拒绝，当前内容不受影响。替换前会先问你。" })),
     importMessage,
     printView);
 

@@ -53,7 +53,8 @@ export function figures(el, pairs) {
 const signature = (node) => `${node.tagName}|${node.dataset.sig || node.textContent}`;
 
 // Puts `nodes` into `container`, keeping each old node that shows the same thing: after an edit
-// most cards are unchanged, and re-laying out a big panel is what makes typing stutter.
+// most cards are unchanged, and re-laying out a big panel is what makes typing stutter. A node
+// that only draws once placed (a chart: see chartCard) is drawn when it goes in, not before.
 export function morph(container, nodes) {
   const old = [...container.children];
   nodes.forEach((node, i) => {
@@ -61,7 +62,20 @@ export function morph(container, nodes) {
     if (!same) {
       if (old[i]) old[i].replaceWith(node);
       else container.append(node);
+      if (shown.has(node)) shown.get(node)();
     }
   });
   old.slice(nodes.length).forEach((node) => node.remove());
+}
+
+const shown = new WeakMap(); // card → draw(), for cards whose drawing waits until they are placed
+
+// A titled card holding a chart: `sig` is the data it is drawn from (so an unchanged chart is kept
+// as it is), `drawInto(holder)` draws it, only if the card is placed by morph.
+export function chartCard(el, title, sig, drawInto, ...notes) {
+  const holder = el("div", { class: "cd-chart-holder" });
+  const made = card(el, title, holder, ...notes);
+  made.dataset.sig = sig;
+  shown.set(made, () => drawInto(holder));
+  return made;
 }

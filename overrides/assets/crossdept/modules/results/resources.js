@@ -33,24 +33,18 @@ export function resourcesPanel(result, ctx) {
       heavy: d.heavy,
       text: `${d.person_days} 人天 · ${Math.round(d.share * 100)}% · 必需 ${d.p0_asks} 项`,
     }));
-    const holder = el("div", { class: "cd-chart-holder" });
-    charts.draw(holder, (width) => charts.bars(items, { width, caption: "各部门负担" }));
-    const card = R.card(el, "各部门负担（资源地图）", holder,
-      el("p", { class: "cd-card-note", text: "条越长，这个部门要投入的人力越多；超过一半的部门是项目的瓶颈，要先谈、谈透。" }));
-    card.dataset.sig = JSON.stringify(items);
-    panel.push(card);
+    panel.push(R.chartCard(el, "各部门负担（资源地图）", JSON.stringify(items),
+      (holder) => charts.draw(holder, (width) => charts.bars(items, { width, caption: "各部门负担" })),
+      el("p", { class: "cd-card-note", text: "条越长，这个部门要投入的人力越多；超过一半的部门是项目的瓶颈，要先谈、谈透。" })));
   }
 
   if (result.timeline.length) {
     const items = result.timeline.map((i) => ({
       label: i.resource, detail: i.department || "部门未填", priority: i.priority, start: i.start || i.end, end: i.end,
     }));
-    const holder = el("div", { class: "cd-chart-holder" });
-    charts.draw(holder, (width) => charts.timeline(items, { width, today: ctx.today }));
-    const card = R.card(el, "时间线：从今天到每项资源必须到位", holder,
-      el("p", { class: "cd-card-note", text: "竖线是今天；每条横条的右端是需求时间，条越短，留给你谈判和对方排期的时间越少。" }));
-    card.dataset.sig = JSON.stringify([ctx.today, items]);
-    panel.push(card);
+    panel.push(R.chartCard(el, "时间线：从今天到每项资源必须到位", JSON.stringify([ctx.today, items]),
+      (holder) => charts.draw(holder, (width) => charts.timeline(items, { width, today: ctx.today })),
+      el("p", { class: "cd-card-note", text: "竖线是今天；每条横条的右端是需求时间，条越短，留给你谈判和对方排期的时间越少。" })));
   }
   return panel;
 }

@@ -37,12 +37,9 @@ export function trackerPanel(result, ctx) {
     link("step-6")));
 
   const names = Object.fromEntries(result.rows.map((r) => [r.row, r.department]));
-  const holder = el("div", { class: "cd-chart-holder" });
-  charts.draw(holder, (width) => charts.stakeholderMap(result.map, names, { width }));
-  const map = R.card(el, "利益相关方地图（立场 × 状态）", holder,
-    el("p", { class: "cd-card-note", text: "越往左上，越是已经站在你这边的；右下角受阻的对立部门，放到最后、带着大家的支持再去谈。" }));
-  map.dataset.sig = JSON.stringify([result.map, names]);
-  panel.push(map);
+  panel.push(R.chartCard(el, "利益相关方地图（立场 × 状态）", JSON.stringify([result.map, names]),
+    (holder) => charts.draw(holder, (width) => charts.stakeholderMap(result.map, names, { width })),
+    el("p", { class: "cd-card-note", text: "越往左上，越是已经站在你这边的；右下角受阻的对立部门，放到最后、带着大家的支持再去谈。" })));
 
   const answers = result.rows.filter((r) => r.strategies.length || (r.refusals > 0 && r.status !== "已交付"));
   if (answers.length) {
