@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import fcntl
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,6 +40,46 @@ def build_site(
     if config is not None:
         command += ["-f", str(config)]
     return subprocess.run(command, cwd=config.parent if config else ROOT, env=env, capture_output=True, text=True)
+
+
+@dataclass(frozen=True)
+class FailedBuild:
+    """What a build that should fail left: its return code and what it logged (as ``stderr``)."""
+
+    returncode: int
+    stderr: str
+
+
+def build_in_process(config: Path, target: Path) -> FailedBuild:
+    """``mkdocs build --strict`` of a scratch copy, in this process and without the snapshot: for
+    the tests that break a copy on purpose and read the build's message. A subprocess would spend
+    most of its time importing MkDocs and loading jieba's dictionary again for each test."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    saved = os.environ.get("CROSSDEPT_SNAPSHOT")
+    os.environ["CROSSDEPT_SNAPSHOT"] = "false"  # read by mkdocs.yml's !ENV when it loads
+    try:
+        loaded = load_config(str(config), site_dir=str(target), strict=True)
+        loaded.plugins.on_startup(command="build", dirty=False)
+        build(loaded)
+        code = 0
+    except (MkDocsException, SystemExit) as error:
+        log.write(f"{error}\n")
+        code = 1
+    finally:
+        mkdocs_log.removeHandler(handler)
+        if saved is None:
+            os.environ.pop("CROSSDEPT_SNAPSHOT", None)
+        else:
+            os.environ["CROSSDEPT_SNAPSHOT"] = saved
+    return FailedBuild(code, log.getvalue())
 
 
 # Under pytest-xdist the controller serves one folder on one port for the whole run and tells the
@@ -125,6 +168,9 @@ def project_copy(tmp_path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    # The gzip'd runtime copies take seconds to make: share the project's cache of them.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")
     return copy
 
 

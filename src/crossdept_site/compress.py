@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def compressed_copies(package_dir: Path, names: tuple[str, ...], cache_dir: Path
         data = (package_dir / name).read_bytes()
         cached = cache_dir / f"{name}.{hashlib.sha256(data).hexdigest()[:16]}.gz"
         if not cached.is_file():
-            partial = cached.with_suffix(".partial")
+            partial = cached.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
             partial.write_bytes(gzip_bytes(data))
             partial.replace(cached)
             for stale in cache_dir.glob(f"{name}.*.gz"):

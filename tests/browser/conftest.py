@@ -86,8 +86,8 @@ class Traffic:
         self.expected_failures: set[str] = set()
 
 
-@pytest.fixture
-def traffic(context, page) -> Traffic:
+def watch(context) -> Traffic:
+    """Record what the context's pages do, and stop any request that would leave 127.0.0.1."""
     record = Traffic()
 
     def guard(route):
@@ -105,6 +105,84 @@ def traffic(context, page) -> Traffic:
     return record
 
 
+def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
+    assert record.outside == [], f"requests left 127.0.0.1: {record.outside}"
+    if not allow_errors:
+        assert record.console_errors == [], record.console_errors
+        unexpected = [f for f in record.failed if not any(x in f for x in record.expected_failures)]
+        assert unexpected == [], unexpected
+
+
+@pytest.fixture
+def traffic(context, page) -> Traffic:
+    return watch(context)
+
+
+class WarmPage:
+    """One browser page kept across a module's read-only tests, moved from course page to course
+    page by instant navigation as a reader's clicks move it: the core's worker, started once,
+    serves every worksheet page after the first (a fresh page per test would start Pyodide again).
+    Only for tests that change nothing a later test could see."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.context = None
+
+    def open(self, url: str):
+        """The page showing ``url``, with a fresh traffic record for this test."""
+        if self.context is None or self.page.is_closed():
+            self.close()
+            self.context = self.browser.new_context(service_workers="block")
+            self.record = watch(self.context)
+            self.page = self.context.new_page()
+        self.record.outside.clear()
+        self.record.console_errors.clear()
+        self.record.failed.clear()
+        current = self.page.url.split("#")[0]
+        if current.startswith("http") and current != url:
+            self._navigate(url)
+        else:
+            self.page.goto(url)
+        return self.page
+
+    def _navigate(self, url: str) -> None:
+        # A link in the page, clicked: Material fetches the page and swaps the content in.
+        before = self.page.evaluate_handle("document.querySelector('article')")
+        self.page.evaluate(
+            """(url) => {
+              const link = Object.assign(document.createElement("a"), { href: url, textContent: "→", id: "cd-test-go" });
+              document.querySelector(".md-content").append(link);
+            }""",
+            url,
+        )
+        self.page.click("#cd-test-go")
+        self.page.wait_for_function("(old) => document.querySelector('article') && document.querySelector('article') !== old", arg=before)
+        before.dispose()
+        # The header swaps titles with a fade: let it finish, or a check of colours sees it halfway.
+        self.page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+        assert self.page.url.split("#")[0] == url, f"instant navigation went to {self.page.url}, not {url}"
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+
+@pytest.fixture(scope="module")
+def warm_page(browser):
+    warm = WarmPage(browser)
+    yield warm
+    warm.close()
+
+
+@pytest.fixture
+def warm(warm_page, request):
+    """The module's warm page; the test fails if anything left 127.0.0.1 or logged an error."""
+    yield warm_page
+    if warm_page.context is not None:
+        check_traffic(warm_page.record, bool(request.node.get_closest_marker("allow_errors")))
+
+
 @pytest.fixture(autouse=True)
 def _no_outside_requests_no_errors(request):
     """Every browser test also proves: nothing left the server, and no page logged an error."""
@@ -113,8 +191,4 @@ def _no_outside_requests_no_errors(request):
         return
     record: Traffic = request.getfixturevalue("traffic")
     yield
-    assert record.outside == [], f"requests left 127.0.0.1: {record.outside}"
-    if not request.node.get_closest_marker("allow_errors"):
-        assert record.console_errors == [], record.console_errors
-        unexpected = [f for f in record.failed if not any(x in f for x in record.expected_failures)]
-        assert unexpected == [], unexpected
+    check_traffic(record, bool(request.node.get_closest_marker("allow_errors")))

@@ -11,7 +11,7 @@ import yaml
 from crossdept.definitions import check_definition
 from crossdept.errors import DefinitionError
 from crossdept.playbook import ELEMENTS
-from tests.conftest import build_site
+from tests.conftest import build_in_process
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 
@@ -152,7 +152,7 @@ def test_a_capability_definition_with_an_unknown_element_fails_the_build_naming_
     path = project_copy / "worksheets/capability.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: conflict.design", "id: conflict.designs"), encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/capability.yml" in done.stderr
@@ -163,7 +163,7 @@ def test_a_quiz_linking_outside_the_docs_fails_the_build_naming_file_and_questio
     path = project_copy / "worksheets/quiz-kp325.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("section: kp325/index.md#exchange", "section: https://example.com/x", 1), encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/quiz-kp325.yml" in done.stderr and "questions[0].section" in done.stderr

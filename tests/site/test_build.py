@@ -8,7 +8,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_in_process
 
 # Pyodide's .mjs modules under a .js name: every stock server sends .js as JavaScript.
 RUNTIME = ("pyodide.mjs.js", "pyodide.asm.mjs.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -170,7 +170,7 @@ def test_an_invalid_worksheet_definition_fails_the_build_naming_file_and_field(p
         encoding="utf-8",
     )
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/broken.yml" in done.stderr
@@ -184,7 +184,7 @@ def test_a_quiz_answer_that_is_not_an_option_fails_the_build(project_copy, tmp_p
         encoding="utf-8",
     )
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/quiz-bad.yml" in done.stderr and "questions[0].answer" in done.stderr and "'e'" in done.stderr
@@ -193,7 +193,7 @@ def test_a_quiz_answer_that_is_not_an_option_fails_the_build(project_copy, tmp_p
 def test_yaml_that_does_not_parse_fails_the_build_naming_the_file(project_copy, tmp_path):
     (project_copy / "worksheets/garbled.yml").write_text("id: garbled\nkind: [form\n", encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0 and "worksheets/garbled.yml" in done.stderr
 
@@ -202,7 +202,7 @@ def test_a_page_embedding_an_unknown_worksheet_fails_the_build_naming_page_and_l
     page = project_copy / "docs/tools/value.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n::: worksheet nosuch\n", encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "docs/tools/value.md" in done.stderr and "nosuch" in done.stderr
@@ -212,7 +212,7 @@ def test_the_build_is_strict_about_broken_links(project_copy, tmp_path):
     page = project_copy / "docs/index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[坏链接](nowhere.md)\n", encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0 and "nowhere.md" in done.stderr
 

@@ -11,7 +11,7 @@ import yaml
 
 from crossdept.definitions import check_definition
 from crossdept.errors import DefinitionError
-from tests.conftest import build_site
+from tests.conftest import build_in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHEETS = ROOT / "worksheets"
@@ -38,7 +38,7 @@ def test_a_table_column_that_is_not_a_column_of_the_core_fails_the_build_naming_
     path = project_copy / "worksheets/resources.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("key: workload", "key: workloads"), encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/resources.yml" in done.stderr
@@ -49,7 +49,7 @@ def test_a_worked_example_the_core_would_flag_as_bad_input_fails_the_build(proje
     path = project_copy / "worksheets/workbook.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("priority: P0", "priority: P9", 1), encoding="utf-8")
 
-    done = build_site(tmp_path / "out", config=project_copy / "mkdocs.yml")
+    done = build_in_process(project_copy / "mkdocs.yml", tmp_path / "out")
 
     assert done.returncode != 0
     assert "worksheets/workbook.yml" in done.stderr and "example.workbook.worksheets.resources.rows[0].priority" in done.stderr
