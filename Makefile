@@ -8,7 +8,7 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve site scorm test lint contracts bench chromium nginx fonts screenshots clean
+.PHONY: setup serve site scorm test lint contracts bench chromium nginx apache fonts screenshots clean
 
 setup: $(PY_OK) $(NPM_OK)
 
@@ -34,6 +34,12 @@ nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nginx-light; }
 
+# Debian's stock Apache 2.4: the hosting tests serve the site with hosting/apache.htaccess. Only the
+# package is needed: the tests start their own apache2 on a free port, never the system's service.
+apache:
+	@[ -x /usr/sbin/apache2 ] || { \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y apache2; }
+
 # A CJK font, only needed for screenshots a person looks at (tests do not read pixels).
 fonts:
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
@@ -51,7 +57,7 @@ scorm: setup
 
 # Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
 # workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py).
-test: setup chromium nginx lint
+test: setup chromium nginx apache lint
 	node --test tests/js/
 	$(VENV)/bin/pytest -n 2
 

@@ -103,6 +103,17 @@ async function cacheFirst(event, url) {
 // Whether to show the cached copy instead of what the server answered (null: no answer in time).
 const fallBack = (url, response) => !response || response.status >= 500 || (response.status === 404 && precached.has(url));
 
+// The course's 404 page for a missing page while offline. Its URLs are relative to its <base>, the
+// path the build was made for; the course may be served from another path, which is this scope.
+async function notFoundPage(cache) {
+  const page = await cache.match(notFound);
+  if (!page) return undefined;
+  const html = (await page.text()).replace(/<base href="[^"]*"/, `<base href="${scope.pathname}"`);
+  const headers = new Headers(page.headers);
+  for (const name of ["Content-Length", "Content-Encoding"]) headers.delete(name); // the body is new, and plain
+  return new Response(html, { status: 404, statusText: "Not Found", headers });
+}
+
 async function networkFirst(event, address) {
   const url = address.split("?")[0]; // one copy per page, whatever the query (?q= of search)
   const cache = await caches.open(PAGES);
@@ -119,7 +130,7 @@ async function networkFirst(event, address) {
   let response = await Promise.race([network, late]);
   clearTimeout(timer);
   if (!fallBack(url, response === "late" ? null : response)) return response;
-  const hit = (await cache.match(url, { ignoreSearch: true })) || (event.request.mode === "navigate" && !response && (await cache.match(notFound)));
+  const hit = (await cache.match(url, { ignoreSearch: true })) || (event.request.mode === "navigate" && !response && (await notFoundPage(cache)));
   if (hit) return hit;
   if (response === "late") response = await network; // nothing cached: keep waiting for the server
   return response || Response.error();

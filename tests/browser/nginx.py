@@ -65,16 +65,17 @@ def course_config(*, port: int, prefix: str, root: Path, config: Path = CONFIG) 
     return config.read_text(encoding="utf-8").replace("@PORT@", str(port)).replace("@PREFIX@", prefix).replace("@ROOT@", f"{root.resolve()}/")
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, name: str = "nginx") -> None:
+    """Wait until the server ``process`` listens on ``port``; its error ``log`` goes in the message if not."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"nginx exited with {process.returncode}: {log.read_text(errors='replace') if log.exists() else ''}")
+            raise RuntimeError(f"{name} exited with {process.returncode}: {log.read_text(errors='replace') if log.exists() else ''}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.05)  # polling a port that is not open yet; no test outcome depends on it
-    raise RuntimeError(f"nginx did not listen on {port}: {log.read_text(errors='replace') if log.exists() else ''}")
+    raise RuntimeError(f"{name} did not listen on {port}: {log.read_text(errors='replace') if log.exists() else ''}")
 
 
 @contextlib.contextmanager
@@ -97,7 +98,7 @@ def nginx_site(site_dir: Path, *, port: int | None = None, prefix: str = "/cours
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for_port(port, process, tmp / "error.log")
+        wait_for_port(port, process, tmp / "error.log")
         yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         process.terminate()
