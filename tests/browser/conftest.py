@@ -118,6 +118,25 @@ def traffic(context, page) -> Traffic:
     return watch(context)
 
 
+def navigate_instantly(page, url: str) -> None:
+    """Go to ``url`` as a reader's click does: Material fetches the page and swaps its content in,
+    the document (and the core's worker) stays."""
+    before = page.evaluate_handle("document.querySelector('article')")
+    page.evaluate(
+        """(url) => {
+          const link = Object.assign(document.createElement("a"), { href: url, textContent: "→", id: "cd-test-go" });
+          document.querySelector(".md-content").append(link);
+        }""",
+        url,
+    )
+    page.click("#cd-test-go")
+    page.wait_for_function("(old) => document.querySelector('article') && document.querySelector('article') !== old", arg=before)
+    before.dispose()
+    # The header swaps titles with a fade: let it finish, or a check of colours sees it halfway.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    assert page.url.split("#")[0] == url, f"instant navigation went to {page.url}, not {url}"
+
+
 class WarmPage:
     """One browser page kept across a module's read-only tests, moved from course page to course
     page by instant navigation as a reader's clicks move it: the core's worker, started once,
@@ -140,27 +159,10 @@ class WarmPage:
         self.record.failed.clear()
         current = self.page.url.split("#")[0]
         if current.startswith("http") and current != url:
-            self._navigate(url)
+            navigate_instantly(self.page, url)
         else:
             self.page.goto(url)
         return self.page
-
-    def _navigate(self, url: str) -> None:
-        # A link in the page, clicked: Material fetches the page and swaps the content in.
-        before = self.page.evaluate_handle("document.querySelector('article')")
-        self.page.evaluate(
-            """(url) => {
-              const link = Object.assign(document.createElement("a"), { href: url, textContent: "→", id: "cd-test-go" });
-              document.querySelector(".md-content").append(link);
-            }""",
-            url,
-        )
-        self.page.click("#cd-test-go")
-        self.page.wait_for_function("(old) => document.querySelector('article') && document.querySelector('article') !== old", arg=before)
-        before.dispose()
-        # The header swaps titles with a fade: let it finish, or a check of colours sees it halfway.
-        self.page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
-        assert self.page.url.split("#")[0] == url, f"instant navigation went to {self.page.url}, not {url}"
 
     def close(self) -> None:
         if self.context is not None:
