@@ -147,8 +147,9 @@ class WarmPage:
         self.browser = browser
         self.context = None
 
-    def open(self, url: str):
-        """The page showing ``url``, with a fresh traffic record for this test."""
+    def open(self, url: str, *, stay: bool = False):
+        """The page showing ``url``, with a fresh traffic record for this test (``stay``: as the
+        last test left it, if it shows ``url`` already)."""
         if self.context is None or self.page.is_closed():
             self.close()
             self.context = self.browser.new_context(service_workers="block")
@@ -160,7 +161,7 @@ class WarmPage:
         current = self.page.url.split("#")[0]
         if current.startswith("http") and current != url:
             navigate_instantly(self.page, url)
-        else:
+        elif current != url or not stay:
             self.page.goto(url)
         return self.page
 
