@@ -206,6 +206,7 @@ def test_the_404_page_at_any_depth_of_another_path_is_styled_and_leads_back_to_t
 
     assert response.status == 404
     assert page.title() == "找不到这一页 - 跨部门协作实战"
+    assert "gone" not in page.evaluate("Object.values(localStorage).join()")  # not counted as a page read
     expect(page.locator("article h1")).to_have_text("找不到这一页")
     assert page.locator(".md-header").evaluate("(header) => getComputedStyle(header).position") == "sticky"  # Material's stylesheet
     links = {name: page.locator("article").get_by_role("link", name=name, exact=True) for name in ("课程首页", "术语表", "话术库")}

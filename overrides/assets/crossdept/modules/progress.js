@@ -14,7 +14,8 @@ export function load() {
 
 /** Remember that this page was opened: first and latest date. */
 export function visit() {
-  if (!document.querySelector("article h1")) return; // 404 and other non-pages
+  const heading = document.querySelector("article h1");
+  if (!heading || heading.hasAttribute("data-cd-not-found")) return; // the 404 page and other non-pages
   const data = load();
   const path = pagePath();
   const now = stamp();
