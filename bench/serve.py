@@ -14,6 +14,7 @@ import http.server
 import mimetypes
 import os
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -163,6 +164,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a connection mid-download (a page left, a test ended) is no error of
+    the server's: say nothing, instead of a traceback per connection in every test log."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_site(directory: Path, port: int | None = None, *, link: Link | None = None, counter: Counter | None = None, compress: bool = False) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 until the block ends; yields the base URL."""
@@ -170,7 +180,7 @@ def serve_site(directory: Path, port: int | None = None, *, link: Link | None = 
     handler = type("Handler", (_Quiet,), {"link": link, "counter": counter, "compress": compress})
     if link:
         handler.protocol_version = "HTTP/1.1"  # keep-alive, as a real server: one round trip per request
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
