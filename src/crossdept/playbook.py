@@ -54,6 +54,9 @@ GOLDEN_RULES: tuple[str, ...] = (
 TOPICS: dict[str, Topic] = {
     t.id: t
     for t in [
+        # The sections of parts 2–8 the quizzes and the journal link to, so their links name them;
+        # first, so they title their sections in ``manifest.sections`` (see ``reading.py``).
+        *(Topic(f"{page}#{anchor}", f"{part} · {heading}", page, anchor) for page, part, pairs in READING_SECTIONS for anchor, heading in pairs),
         *_topics(
             DAY48,
             ("roots", "跨部门沟通难在哪里：三大根源"),
@@ -120,8 +123,6 @@ TOPICS: dict[str, Topic] = {
             # Each rule has its own heading (``{ #rule-4 }``), so a "重读" link lands on the rule it names.
             *((f"rule-{n}", f"黄金法则 {n}：{text}") for n, text in enumerate(GOLDEN_RULES, 1)),
         ),
-        # The sections of parts 2–8 the quizzes and the journal link to, so their links name them.
-        *(Topic(f"{page}#{anchor}", f"{part} · {heading}", page, anchor) for page, part, pairs in READING_SECTIONS for anchor, heading in pairs),
     ]
 }
 

@@ -9,7 +9,9 @@ written as the chapter writes it, without its ordinal (``二、``, ``1. ``); ``t
 against the built page, so a renamed heading fails the tests instead of drifting.
 
 ``playbook.TOPICS`` adds these as topics whose id is the section itself (anchors such as
-``scene-data`` or ``prepare`` repeat on different pages).
+``scene-data`` or ``prepare`` repeat on different pages), ahead of the topics the tools' flags
+link to: where both name a section (``negotiation-zopa``), a quiz or the journal shows this title,
+so the links of one journal read alike, and a flag keeps its own topic's title.
 """
 
 from __future__ import annotations
@@ -54,9 +56,12 @@ READING_SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("definition", "冲突是什么"),
             ("good-and-bad", "冲突不一定是坏事"),
+            ("conflict-interests", "水面上的立场，水面下的利益"),
             ("stages", "冲突是一步步升级的"),
+            ("conflict-types", "冲突的 5 种类型"),
             ("type-information", "信息冲突"),
             ("type-process", "职责冲突"),
+            ("conflict-modes", "处理冲突的 5 种策略：托马斯—基尔曼模型"),
             ("mode-competing", "竞争：守住底线时才用"),
             ("mode-avoiding", "回避：不是逃避，而是选时机"),
             ("mode-accommodating", "迁就：为长期关系存一笔款"),
@@ -67,6 +72,7 @@ READING_SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         "day48/conflict-practice.md",
         "第五部分",
         (
+            ("conflict-steps", "冲突解决的 5 步法"),
             ("resolve-1", "第 1 步：稳住情绪，约一次面谈"),
             ("resolve-2", "第 2 步：摆出事实和各自的立场"),
             ("resolve-3", "第 3 步：挖出立场背后的利益"),
@@ -86,8 +92,13 @@ READING_SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
             ("two-kinds", "两种谈判：分饼与做饼"),
             ("positions-interests", "立场与利益"),
             ("principled", "原则谈判的四条原则"),
+            ("negotiation-batna", "BATNA：谈不成时你怎么办"),
+            ("negotiation-zopa", "底线与 ZOPA：能谈成的区间"),
             ("prepare", "谈判前的准备"),
             ("techniques", "谈判中的核心技巧"),
+            ("negotiation-anchor", "开价与锚定"),
+            ("negotiation-criteria", "用客观标准代替意志较量"),
+            ("negotiation-concessions", "有来有往的让步"),
             ("deadlock", "僵局怎么破"),
         ),
     ),

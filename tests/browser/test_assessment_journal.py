@@ -65,10 +65,15 @@ def test_a_new_round_shows_the_earlier_answers_dated_beside_it_and_the_export_ho
 def test_every_question_says_which_section_it_comes_from_by_name(page, site, traffic):
     sheet = open_journal(page, site)
 
+    questions = quiz_definition("journal-day48")["questions"]
+    later_parts = [q for q in questions if not q["section"].startswith(("day48/index.md", "day48/pitfalls.md", "day48/capabilities.md"))]
+
     links = sheet.locator(".cd-reread a")
-    expect(links).to_have_count(len(quiz_definition("journal-day48")["questions"]))
+    expect(links).to_have_count(len(questions))
     expect(sheet.locator('[data-question="my-pitfall"] .cd-reread a')).to_have_text("出自：五个常见误区")
     expect(sheet.locator('[data-question="p2-my-sources"] .cd-reread a')).to_have_text("出自：第二部分 · 影响力的六大来源")
+    expect(sheet.locator('[data-question="negotiation-reservation"] .cd-reread a')).to_have_text("出自：第六部分 · 底线与 ZOPA：能谈成的区间")
+    expect(links.filter(has_text=re.compile(r"^出自：第[二三四五六七八]部分 · "))).to_have_count(len(later_parts))
     expect(links.filter(has_text="相关章节")).to_have_count(0)
 
 
