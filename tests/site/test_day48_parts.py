@@ -68,6 +68,16 @@ def test_the_home_page_links_a_published_part_instead_of_marking_it_in_progress(
 
 
 @pytest.mark.parametrize("page", PUBLISHED)
+def test_part_ones_learning_path_links_a_published_part_and_does_not_announce_it_as_coming(page):
+    number, _ = PARTS[page]
+    path = text("capabilities.md")
+    numeral = "零一二三四五六七八"[number]
+    row = next(line for line in path.splitlines() if line.startswith(f"| 第{numeral}部分 |"))
+
+    assert f"]({page})" in row and "陆续推出" not in path
+
+
+@pytest.mark.parametrize("page", PUBLISHED)
 def test_a_parts_quiz_explains_every_option_and_links_only_its_own_page(page):
     _, quiz = PARTS[page]
     questions = yaml.safe_load((ROOT / "worksheets" / f"{quiz}.yml").read_text(encoding="utf-8"))["questions"]
