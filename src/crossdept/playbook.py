@@ -3,7 +3,9 @@
 Every flag and plan item names a topic id from ``TOPICS``; its ``section`` is a link relative to
 ``docs/`` (``kp325/six-steps.md#step-1``, pages as in ``mkdocs.yml``'s nav). The anchors are the
 topic ids themselves, so a chapter heading carries the matching attribute
-(``### 第1步：绘制资源地图 { #step-1 }``); until it does, the link still opens the right page. Department archetypes live in ``archetypes.py``.
+(``### 第1步：绘制资源地图 { #step-1 }``); until it does, the link still opens the right page. The
+sections of Day 48 parts 2–8 that quizzes and the journal link to come from ``reading.py``; their
+ids are the sections themselves. Department archetypes live in ``archetypes.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .archetypes import ARCHETYPES, GENERIC
+from .reading import READING_SECTIONS
 
 DAY48_DIR, KP325_DIR = "day48", "kp325"
 DAY48, KP325 = f"{DAY48_DIR}/index.md", f"{KP325_DIR}/index.md"
@@ -51,6 +54,9 @@ GOLDEN_RULES: tuple[str, ...] = (
 TOPICS: dict[str, Topic] = {
     t.id: t
     for t in [
+        # The sections of parts 2–8 the quizzes and the journal link to, so their links name them;
+        # first, so they title their sections in ``manifest.sections`` (see ``reading.py``).
+        *(Topic(f"{page}#{anchor}", f"{part} · {heading}", page, anchor) for page, part, pairs in READING_SECTIONS for anchor, heading in pairs),
         *_topics(
             DAY48,
             ("roots", "跨部门沟通难在哪里：三大根源"),
@@ -98,7 +104,7 @@ TOPICS: dict[str, Topic] = {
         *_topics(
             "day48/conflict-theory.md",
             ("conflict-types", "冲突的五种类型"),
-            ("conflict-modes", "五种冲突处理方式（托马斯–基尔曼）"),
+            ("conflict-modes", "五种冲突处理方式（托马斯—基尔曼）"),
             ("conflict-interests", "立场背后的利益"),
         ),
         *_topics("day48/conflict-practice.md", ("conflict-steps", "冲突解决五步法")),

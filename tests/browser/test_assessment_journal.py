@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.assessment_steps import quiz_definition
 from tests.browser.conftest import CORE_TIMEOUT_MS
 
 FIRST = "找 IT 要预约系统优化被拒，我以为是他们不配合。"
@@ -59,6 +60,21 @@ def test_a_new_round_shows_the_earlier_answers_dated_beside_it_and_the_export_ho
     assert download.suggested_filename.startswith("Day 48 反思日志-") and download.suggested_filename.endswith(".md")
     assert text.index(f"> {FIRST}") < text.index(f"> {SECOND}")
     assert "（第 1 轮）" in text and "（第 2 轮）" in text
+
+
+def test_every_question_says_which_section_it_comes_from_by_name(page, site, traffic):
+    sheet = open_journal(page, site)
+
+    questions = quiz_definition("journal-day48")["questions"]
+    later_parts = [q for q in questions if not q["section"].startswith(("day48/index.md", "day48/pitfalls.md", "day48/capabilities.md"))]
+
+    links = sheet.locator(".cd-reread a")
+    expect(links).to_have_count(len(questions))
+    expect(sheet.locator('[data-question="my-pitfall"] .cd-reread a')).to_have_text("出自：五个常见误区")
+    expect(sheet.locator('[data-question="p2-my-sources"] .cd-reread a')).to_have_text("出自：第二部分 · 影响力的六大来源")
+    expect(sheet.locator('[data-question="negotiation-reservation"] .cd-reread a')).to_have_text("出自：第六部分 · 底线与 ZOPA：能谈成的区间")
+    expect(links.filter(has_text=re.compile(r"^出自：第[二三四五六七八]部分 · "))).to_have_count(len(later_parts))
+    expect(links.filter(has_text="相关章节")).to_have_count(0)
 
 
 @pytest.mark.allow_errors

@@ -41,6 +41,18 @@ def test_a_wrong_then_a_right_answer_get_the_cores_verdict_explanation_and_secti
     expect(sheet.locator(".cd-quiz-progress")).to_have_text(f"第 1 轮 · 已答 2/{len(QUESTIONS)} 题 · 答对 1 题")
 
 
+def test_a_later_parts_reread_link_names_the_part_and_the_section_it_opens(page, site, traffic):
+    question = next(q for q in quiz_definition("quiz-day48-p6")["questions"] if q["section"].endswith("#positions-interests"))
+    page.goto(site + "check/day48-p6/")
+    sheet = page.locator('[data-worksheet="quiz-day48-p6"]')
+
+    answer(sheet, question["id"], wrong_answer(question))
+
+    link = sheet.locator(f'[data-question="{question["id"]}"] .cd-reread a')
+    expect(link).to_have_text("重读：第六部分 · 立场与利益", timeout=CORE_TIMEOUT_MS)
+    expect(link).to_have_attribute("href", site + "day48/negotiation-method/#positions-interests")
+
+
 def test_a_finished_quiz_shows_the_score_keeps_the_best_and_a_retry_shuffles_the_options(page, site, traffic):
     sheet = open_quiz(page, site)
     answer(sheet, QUESTIONS[0]["id"], wrong_answer(QUESTIONS[0]))

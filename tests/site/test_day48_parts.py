@@ -68,6 +68,16 @@ def test_the_home_page_links_a_published_part_instead_of_marking_it_in_progress(
 
 
 @pytest.mark.parametrize("page", PUBLISHED)
+def test_part_ones_learning_path_links_a_published_part_and_does_not_announce_it_as_coming(page):
+    number, _ = PARTS[page]
+    path = text("capabilities.md")
+    numeral = "零一二三四五六七八"[number]
+    row = next(line for line in path.splitlines() if line.startswith(f"| 第{numeral}部分 |"))
+
+    assert f"]({page})" in row and "陆续推出" not in path
+
+
+@pytest.mark.parametrize("page", PUBLISHED)
 def test_a_parts_quiz_explains_every_option_and_links_only_its_own_page(page):
     _, quiz = PARTS[page]
     questions = yaml.safe_load((ROOT / "worksheets" / f"{quiz}.yml").read_text(encoding="utf-8"))["questions"]
@@ -106,3 +116,26 @@ def test_a_published_part_links_the_parts_on_either_side_when_they_exist(built_s
 
     assert all(f"]({p})" in body for p in neighbours)
     assert "编写中" not in html(built_site, f"day48/{page}")
+
+
+# “12 道场景题”, “十道综合场景题”, “共 10 题”: a count written into a page drifts as soon as a
+# question is added, and then a learner counts and finds the page wrong. Pages name the quiz instead.
+QUIZ_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*道[^\s，。；：]{0,6}?题|共\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:道|个)?题")
+
+
+@pytest.mark.parametrize("text", ["12 道场景题", "十道综合场景题", "共 10 题", "共十二道题"])
+def test_the_count_pattern_catches_the_ways_pages_stated_a_quiz_length(text):
+    assert QUIZ_COUNT.search(text)
+
+
+@pytest.mark.parametrize("text", ["每道题都是一个场景", "三个思考题", "一组场景题", "这道题的重点"])
+def test_the_count_pattern_leaves_other_sentences_alone(text):
+    assert not QUIZ_COUNT.search(text)
+
+
+def test_no_page_or_worksheet_states_how_many_questions_a_quiz_has():
+    files = [*sorted(DOCS.rglob("*.md")), *sorted((ROOT / "worksheets").glob("*.yml"))]
+
+    found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in files for m in QUIZ_COUNT.finditer(p.read_text(encoding="utf-8"))]
+
+    assert found == []
