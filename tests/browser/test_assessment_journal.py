@@ -79,7 +79,7 @@ def test_every_question_says_which_section_it_comes_from_by_name(page, site, tra
 
 @pytest.mark.allow_errors
 def test_when_python_cannot_start_the_journal_still_saves_and_says_export_must_wait(page, site, traffic):
-    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="gone"))
+    page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     page.route(re.compile(r".*\.snap(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     sheet = open_journal(page, site)
 

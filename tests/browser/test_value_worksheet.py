@@ -65,7 +65,7 @@ def test_bad_input_gets_a_chinese_message_at_the_field_and_keeps_the_text(page, 
 
 @pytest.mark.allow_errors
 def test_when_pyodide_cannot_load_the_form_still_saves_and_says_why(page, site, traffic):
-    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="gone"))
+    page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     sheet = open_value(page, site)
 
     page.get_by_label("每月流失客户数").fill("200")

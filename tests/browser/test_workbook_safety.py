@@ -91,7 +91,7 @@ def test_an_unreadable_stored_workbook_is_kept_aside_once_with_a_message_not_dro
 
 @pytest.mark.allow_errors
 def test_when_pyodide_cannot_load_the_tables_still_edit_and_save_and_say_the_analysis_is_unavailable(page, site, traffic):
-    page.route(re.compile(r".*pyodide\.asm\.wasm$"), lambda route: route.fulfill(status=404, body="gone"))
+    page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     sheet = open_tool(page, site, "resources")
 
     fill_row(page, sheet, 1, {"资源": "系统开发", "优先级": "P0"})

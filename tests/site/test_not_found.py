@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 def test_the_not_found_page_is_in_chinese_inside_the_course_layout(built_site):
     html = (built_site / "404.html").read_text(encoding="utf-8")
 
-    assert "<h1>找不到这一页</h1>" in html
+    assert "<h1 data-cd-not-found>找不到这一页</h1>" in html
     assert "<title>找不到这一页 - 跨部门协作实战</title>" in html
     assert 'class="md-header' in html  # the theme's layout, with search, around it
     assert "404 - Not found" not in html
@@ -33,7 +33,7 @@ def test_every_url_of_the_not_found_page_is_relative_to_its_base(built_site):
     assert urls
     for url in urls:
         assert not url.startswith("/") and not urlsplit(url).scheme.startswith("http"), url
-    links = re.findall(r'href="([^"]*)"', html.split("<h1>找不到这一页</h1>", 1)[1].split("</article>", 1)[0])
+    links = re.findall(r'href="([^"]*)"', html.split("<h1 data-cd-not-found>找不到这一页</h1>", 1)[1].split("</article>", 1)[0])
     assert {".", "glossary/", "scripts/"} <= set(links)
 
 
