@@ -45,6 +45,8 @@ _BUILDERS = {"resources": resources.table, "exchange": exchange.table, "tracker"
 # The forms written as sheets of their own: their fields' labels (what an import reads back) and their table.
 _FORMS = {"conflict": (conflict.LABELS, conflict.table), "negotiation": (negotiation.LABELS, negotiation.table)}
 ANALYSIS = "分析结果"
+# What the ``sheet`` option may name: the sheets a tool's own page downloads as .xlsx.
+ONE_SHEETS: tuple[str, ...] = (*_BUILDERS, *_FORMS)
 # Headers the CSV export writes that differ from the column labels of the worksheet.
 _ALIASES = {"resources": {"可替代": "alternative_for"}}
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,8 +70,8 @@ def _only(request: Request) -> str | None:
     only = request.options.get("sheet")
     if only is None:
         return None
-    if only not in _BUILDERS and only not in _FORMS:
-        known = "、".join(locations.SHEETS[s] for s in (*_BUILDERS, *_FORMS))
+    if only not in ONE_SHEETS:
+        known = "、".join(locations.SHEETS[s] for s in ONE_SHEETS)
         raise InputError([Problem("sheet", f"只能导出这些表：{known}")])
     return str(only)
 
@@ -106,8 +108,8 @@ def _form_sheet(name: str, book: dict, request: Request) -> dict[str, object]:
         return {**sheet, "note": _typed_note(error, name)}
     typed = {label: key for key, label in labels.items()}
     analysis: list[list[object]] = []
-    for label, value in table.rows:
-        text = cell_text(value)
+    for label, shown in table.rows:
+        text = cell_text(shown)
         if label not in typed:
             analysis.append([label, text])
         elif text and not cell_text(inputs.get(typed[label], "")).strip():
@@ -249,7 +251,7 @@ def import_file(request: Request) -> dict[str, object]:
         book["worksheets"][sheet]["rows"] = _table(sheet, rows, notes)
         if sheet not in found:
             found.append(sheet)
-    if not any(s in found for s in (*_BUILDERS, *_FORMS)):
+    if not any(s in found for s in ONE_SHEETS):
         expected = "；".join(f"{locations.SHEETS[s]}：{'、'.join(list(_labels(s).values())[:3])}……" for s in _BUILDERS)
         raise InputError([Problem("data", f"认不出文件里的表格：第一行应是表头，和导出的文件一样（{expected}）")])
     if not book["project"].get("name"):

@@ -70,7 +70,7 @@ def write(sheets: list[dict]) -> bytes:
 
 
 def handle_json(request_json: str) -> str:
-    """``{worksheet: "workbook", action: "sheets", data, today?, calendar?, sheet?}`` → ``{ok, result: {filename, base64}}``
+    """``{worksheet: "workbook", action: "sheets", data, today?, calendar?, sheet?}`` → ``{ok, result: {filename, base64, bytes, notes}}``
     or the core's errors, as JSON text (what the worker posts back)."""
     try:
         request = json.loads(request_json)
@@ -79,6 +79,8 @@ def handle_json(request_json: str) -> str:
     answer = handle({**request, "worksheet": "workbook", "action": "sheets"} if isinstance(request, dict) else request)
     if not answer["ok"]:
         return json.dumps(answer, ensure_ascii=False)
-    content = write(answer["result"]["sheets"])
-    result = {"filename": answer["result"]["filename"], "base64": base64.b64encode(content).decode("ascii"), "bytes": len(content)}
+    sheets = answer["result"]["sheets"]
+    content = write(sheets)
+    notes = [f"{s['name']}：{s['note']}" for s in sheets if s.get("note")]
+    result = {"filename": answer["result"]["filename"], "base64": base64.b64encode(content).decode("ascii"), "bytes": len(content), "notes": notes}
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)

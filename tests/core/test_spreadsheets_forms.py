@@ -3,6 +3,7 @@ negotiation planner as sheets of the workbook's .xlsx: every field as typed, the
 read back into the same forms."""
 
 import base64
+import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from crossdept.conflict import LABELS as CONFLICT_LABELS
 from crossdept.examples import CONFLICT_EXAMPLE, NEGOTIATION_EXAMPLE
 from crossdept.negotiation import LABELS as NEGOTIATION_LABELS
 from crossdept.xlsx_read import read_xlsx
-from crossdept_xlsx import write
+from crossdept_xlsx import handle_json, write
 
 from .factories import call, contact, need, partner
 
@@ -45,6 +46,25 @@ def test_one_tool_alone_is_one_sheet_named_after_the_tool():
     assert result["filename"] == "上门取送车-协调进度追踪表-2026-03-02.xlsx"
     assert [s["name"] for s in result["sheets"]] == ["协调进度追踪表"]
     assert result["sheets"][0]["rows"][0][1] == "IT部门"
+
+
+def test_the_excel_writer_gives_one_tools_file_and_says_when_it_holds_the_rows_as_typed():
+    request = {
+        "worksheet": "workbook",
+        "action": "sheets",
+        "data": book(resources={"rows": [need(), need(priority="P9")]}),
+        "today": "2026-03-02",
+        "sheet": "resources",
+    }
+
+    answer = json.loads(handle_json(json.dumps(request, ensure_ascii=False)))
+
+    assert answer["ok"] and answer["result"]["filename"] == "上门取送车-资源需求清单-2026-03-02.xlsx"
+    assert answer["result"]["notes"] == [
+        "资源需求清单：这张表有 1 处需要修改（资源需求清单第 2 行：优先级只能是 P0、P1、P2），这里是原样填写的内容，没有分析结果。"
+    ]
+    [(name, rows)] = read_xlsx(base64.b64decode(answer["result"]["base64"]), 10)
+    assert name == "资源需求清单" and [r[2] for r in rows[1:3]] == ["P0", "P9"] and "原样" in rows[-1][0]  # the note under the table
 
 
 def test_a_sheet_that_is_not_a_tool_is_refused_in_chinese():
