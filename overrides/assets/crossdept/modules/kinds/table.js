@@ -85,14 +85,16 @@ export function mountTable(root, definition) {
       change(() => store.moveRow(sheet, rowId, by), { focus: { row: rowId, key: by < 0 ? "up" : "down" } });
       grid.focusCell(rowId, by < 0 ? "up" : "down");
     },
-    remove: (rowId) => {
+    remove: (rowId, key = "delete") => {
       const index = rows().findIndex((r) => r._id === rowId);
-      const removed = change(() => store.deleteRow(sheet, rowId), { focus: { row: rowId, key: "delete" } });
+      if (index < 0) return;
+      const removed = change(() => store.deleteRow(sheet, rowId), { focus: { row: rowId, key } });
       if (removed) deleted.push(removed);
       showUndo(index + 1);
-      // Focus stays in the table: on the row that took this one's place, else the one above.
+      // Focus stays in the table, in the same column: on the row that took this one's place, else
+      // the one above; with no row left, on 添加一行.
       const next = rows()[index] || rows()[index - 1];
-      if (next) grid.focusCell(next._id, "delete");
+      if (next) grid.focusCell(next._id, key);
       else add.focus();
     },
     adopt: (readyRow, key, value) => {
