@@ -13,10 +13,12 @@ const WEEKDAYS = "日一二三四五六";
 const typedIn = (node) => node.tagName === "TEXTAREA" || (node.tagName === "INPUT" && node.type === "text");
 
 // The width through the CSSOM, not a style attribute: the site's Content-Security-Policy
-// (style-src 'self', hosting/nginx.conf) refuses style attributes.
+// (style-src 'self', hosting/nginx.conf) refuses style attributes. The table's layout is fixed
+// (workbook.css): these widths, shared out over the page's width, are the columns' widths; each
+// at least as wide as its label (a CJK character is an em, plus the header's padding).
 function columnHead(column) {
   const th = el("th", { scope: "col", text: column.label });
-  th.style.minWidth = `${column.width || 8}em`;
+  th.style.width = `${Math.max(column.width || 8, [...column.label].length + 1)}em`;
   return th;
 }
 

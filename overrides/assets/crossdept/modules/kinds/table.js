@@ -24,9 +24,10 @@ import { tableOutput } from "./table-output.js";
 const PANELS = { resources: resourcesPanel, exchange: exchangePanel, tracker: trackerPanel };
 
 export function mountTable(root, definition) {
-  // An edit is sent to the core at once when it is idle, and while it works the next edit waits
-  // for it; the short pause only joins the keys of one burst (key repeat, a paste's events).
-  const PAUSE_MS = 30;
+  // An edit is sent to the core at once when it is idle (after the task that made it, so the
+  // events of one paste go together), and while it works the next edit waits for it: keys typed
+  // meanwhile are asked about together, in one request, when its answer is in.
+  const PAUSE_MS = 0;
   const sheet = definition.id;
   const labels = Object.fromEntries(definition.columns.map((c) => [c.key, c.label]));
 
@@ -277,7 +278,7 @@ export function mountTable(root, definition) {
 
   function context(topics) {
     return {
-      el, topics, today: today(), label: (key) => labels[key] || key,
+      el: R.el, topics, today: today(), label: (key) => labels[key] || key, // R.el: handlers a patched panel keeps
       // A suggestion joins what the cell already says, separated as the core splits lists (、).
       addText: (index, key, text) => {
         const row = rows().find((r) => r._id === lastIds[index]);
