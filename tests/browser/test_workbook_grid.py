@@ -222,6 +222,29 @@ def test_typing_in_one_cell_is_undone_as_one_change(page, site, traffic):
     expect(sheet.locator(".cd-edit-note")).to_contain_text("已撤销上一处修改")
 
 
+def test_results_not_yet_recomputed_after_an_edit_are_marked_and_cannot_be_copied_until_the_answer(page, site, traffic):
+    sheet = open_tool(page, site, "exchange")
+    add_row(sheet)
+    page.keyboard.type("IT部门")
+    results, copy = sheet.locator(".cd-results"), sheet.get_by_role("button", name="复制话术")
+    expect(sheet.locator(".cd-partner .cd-card-title")).to_have_text("IT部门", timeout=CORE_TIMEOUT_MS)  # the last key's answer: none is pending
+    expect(copy).to_be_enabled()
+    page.clock.install()
+    page.clock.pause_at(dt.datetime.now() + dt.timedelta(seconds=1))  # the page's timers wait for the test: the edit below cannot reach the core yet
+
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("李总监")
+
+    expect(results).to_have_attribute("data-state", "stale")
+    expect(copy).to_be_disabled()
+    expect(results).not_to_have_attribute("data-slow", "true")  # not faded: a short wait does not flicker
+    expect(sheet.locator(".cd-partner .cd-script")).not_to_contain_text("李总监")
+    page.clock.resume()  # the edit goes to the core
+    expect(sheet.locator(".cd-partner .cd-script")).to_contain_text("李总监，您好。", timeout=CORE_TIMEOUT_MS)
+    expect(results).to_have_attribute("data-state", "current")
+    expect(copy).to_be_enabled()
+
+
 def test_two_tabs_typing_in_the_same_cell_never_mix_characters_and_both_versions_are_kept(page, context, site, traffic):
     first = open_tool(page, site, "exchange")
     add_row(first)
