@@ -7,7 +7,7 @@ core's flags link to (with their titles), and the limits it enforces come from h
 
 from __future__ import annotations
 
-from . import workbook
+from . import spreadsheets, workbook
 from .columns import CHOICES
 from .playbook import TOPICS
 
@@ -24,6 +24,8 @@ def core_manifest() -> dict[str, object]:
             "sheets": list(workbook.TABLES),
             "forms": list(workbook.FORMS),
             "max_chars": workbook.MAX_CHARS,
+            # The sheets a tool's own page may download alone as .xlsx (workbook/sheets, option sheet).
+            "xlsx_sheets": list(spreadsheets.ONE_SHEETS),
         },
         "topics": {t.id: {"title": t.title, "section": t.section} for t in TOPICS.values()},
         "sections": sections,

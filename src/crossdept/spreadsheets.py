@@ -2,17 +2,20 @@
 
 Actions of the ``workbook`` worksheet:
 
-- ``sheets`` — data = a workbook; ``{filename, sheets: [{name, columns, rows, note}]}``: a 项目
+- ``sheets`` — data = a workbook; ``{filename, sheets: [{name, columns, rows, note, headings?}]}``: a 项目
   sheet (字段 / 内容: the project's fields and the value calculator's inputs), then one sheet per
-  tool laid out as its CSV export (with the analysis columns, 人天, 下次跟进, 交换话术 …). A tool
-  whose rows have errors is written as typed, under its column labels, with a note: an export
-  never refuses the learner's own data. The core writes no file format itself (it stays standard
-  library only): the browser hands this to ``crossdept_xlsx``, which writes it with XlsxWriter.
+  tool laid out as its CSV export (with the analysis columns, 人天, 下次跟进, 交换话术 …), then the
+  conflict diagnosis and the negotiation planner when filled in (字段 / 内容: every field as typed,
+  then the analysis under its own labels). A tool whose rows have errors is written as typed,
+  under its column labels, with a note: an export never refuses the learner's own data. Option
+  ``sheet`` (``resources`` … ``negotiation``) gives that one sheet alone, as a tool page exports
+  it. The core writes no file format itself (it stays standard library only): the browser hands
+  this to ``crossdept_xlsx``, which writes it with XlsxWriter.
 - ``import`` — data = ``{name, csv}`` (the file's text, already decoded) or ``{name, xlsx}`` (the
   file's bytes in base64): the tables it holds, recognised by sheet name or by header, as a
   workbook, checked like ``check`` does: ``{workbook, notes, problems, counts, sheets}``;
-  ``sheets`` names what the file held (tools, and ``project`` for a 项目 sheet), so the page can
-  replace only those. Unknown columns are left out with a note, the export's own analysis columns
+  ``sheets`` names what the file held (tools, ``project`` for a 项目 sheet, ``conflict`` and
+  ``negotiation`` for their sheets, read by field label), so the page can replace only those. Unknown columns are left out with a note, the export's own analysis columns
   silently; cells Excel would have run as formulas, written with a leading ``'`` by our CSV, get
   their text back.
 """
@@ -26,12 +29,12 @@ import io
 import re
 from functools import cache
 
-from . import exchange, locations, resources, tracker, value, workbook
+from . import conflict, exchange, locations, negotiation, resources, tracker, value, workbook
 from .errors import InputError, Problem
 from .exports import cell_text, filename
 from .fields import MAX_ROWS
 from .locations import locate
-from .project import LABEL_NAME, LABEL_SPONSOR, LABEL_VALUE
+from .project import LABEL_NAME, LABEL_SPONSOR, LABEL_VALUE, Project
 from .request import Request
 from .xlsx_read import read_xlsx
 
@@ -39,6 +42,11 @@ PROJECT_SHEET = "项目"
 PROJECT_COLUMNS = ("字段", "内容")
 _PROJECT_FIELDS = {"name": LABEL_NAME, "value": LABEL_VALUE, "sponsor": LABEL_SPONSOR}
 _BUILDERS = {"resources": resources.table, "exchange": exchange.table, "tracker": tracker.table}
+# The forms written as sheets of their own: their fields' labels (what an import reads back) and their table.
+_FORMS = {"conflict": (conflict.LABELS, conflict.table), "negotiation": (negotiation.LABELS, negotiation.table)}
+ANALYSIS = "分析结果"
+# What the ``sheet`` option may name: the sheets a tool's own page downloads as .xlsx.
+ONE_SHEETS: tuple[str, ...] = (*_BUILDERS, *_FORMS)
 # Headers the CSV export writes that differ from the column labels of the worksheet.
 _ALIASES = {"resources": {"可替代": "alternative_for"}}
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -57,25 +65,76 @@ def _project_rows(book: dict) -> list[list[str]]:
     return rows
 
 
+def _only(request: Request) -> str | None:
+    """The one sheet asked for (option ``sheet``), or None for the whole workbook."""
+    only = request.options.get("sheet")
+    if only is None:
+        return None
+    if only not in ONE_SHEETS:
+        known = "、".join(locations.SHEETS[s] for s in ONE_SHEETS)
+        raise InputError([Problem("sheet", f"只能导出这些表：{known}")])
+    return str(only)
+
+
+def _tool_sheet(name: str, book: dict, request: Request, project: Project) -> dict[str, object]:
+    title = locations.SHEETS[name]
+    try:
+        table = _BUILDERS[name](workbook._request(name, "export", book, request, project))
+    except InputError as error:
+        labels = workbook.TABLES[name]
+        typed = [[cell_text(row.get(k, "")) for k in labels] for row in book["worksheets"][name]["rows"]]
+        columns = [_labels(name)[k] for k in labels]
+        return {"name": title, "columns": columns, "rows": typed, "note": _typed_note(error, name)}
+    rows = [[_number(c) for c in row] for row in table.rows]
+    return {"name": title, "columns": list(table.columns), "rows": rows, "note": ""}
+
+
+def _typed_note(error: InputError, name: str) -> str:
+    first = locate(error.problems[0].field, error.problems[0].message, name)
+    return f"这张表有 {len(error.problems)} 处需要修改（{first}），这里是原样填写的内容，没有分析结果。"
+
+
+def _form_sheet(name: str, book: dict, request: Request) -> dict[str, object]:
+    """A form laid out for reading: each field as typed (what an import reads back, by its label),
+    then the analysis under labels of its own (a field's label is never reused, so nothing the
+    tool worked out is read back as typed)."""
+    labels, build = _FORMS[name]
+    inputs = book["worksheets"][name]
+    rows: list[list[object]] = [[label, cell_text(inputs.get(key, ""))] for key, label in labels.items()]
+    sheet = {"name": locations.SHEETS[name], "columns": list(PROJECT_COLUMNS), "rows": rows, "note": ""}
+    try:
+        table = build(workbook._request(name, "export", book, request, workbook._project(book, request)))
+    except InputError as error:
+        return {**sheet, "note": _typed_note(error, name)}
+    typed = {label: key for key, label in labels.items()}
+    analysis: list[list[object]] = []
+    for label, shown in table.rows:
+        text = cell_text(shown)
+        if label not in typed:
+            analysis.append([label, text])
+        elif text and not cell_text(inputs.get(typed[label], "")).strip():
+            analysis.append([f"{label}（工具判断）", text])  # left blank, filled in by the tool
+    analysis += [[section.title, section.body] for section in table.sections if section.title not in typed and section.body]
+    analysis += [["提醒", note] for note in table.notes]
+    if analysis:
+        sheet["headings"] = [len(rows) + 1]  # the writer sets the 分析结果 line apart, as a heading
+        rows += [["", ""], [ANALYSIS, ""], *analysis]
+    return sheet
+
+
+def _filled(values: dict) -> bool:
+    return any(str(v).strip() for v in values.values())
+
+
 def sheets(request: Request) -> dict[str, object]:
+    only = _only(request)
     book, _ = workbook.normalise(request.data)
     project = workbook._project(book, request)
-    out = [{"name": PROJECT_SHEET, "columns": list(PROJECT_COLUMNS), "rows": _project_rows(book), "note": ""}]
-    for name, build in _BUILDERS.items():
-        title = locations.SHEETS[name]
-        try:
-            table = build(workbook._request(name, "export", book, request, project))
-        except InputError as error:
-            labels = workbook.TABLES[name]
-            typed = [[cell_text(row.get(k, "")) for k in labels] for row in book["worksheets"][name]["rows"]]
-            columns = [_labels(name)[k] for k in labels]
-            first = locate(error.problems[0].field, error.problems[0].message, name)
-            note = f"这张表有 {len(error.problems)} 处需要修改（{first}），这里是原样填写的内容，没有分析结果。"
-            out.append({"name": title, "columns": columns, "rows": typed, "note": note})
-            continue
-        rows = [[_number(c) for c in row] for row in table.rows]
-        out.append({"name": title, "columns": list(table.columns), "rows": rows, "note": ""})
-    return {"filename": filename("工作簿", book["project"].get("name", ""), request, ".xlsx"), "sheets": out}
+    out = [] if only else [{"name": PROJECT_SHEET, "columns": list(PROJECT_COLUMNS), "rows": _project_rows(book), "note": ""}]
+    out += [_tool_sheet(name, book, request, project) for name in _BUILDERS if only in (None, name)]
+    out += [_form_sheet(name, book, request) for name in _FORMS if only == name or (only is None and _filled(book["worksheets"][name]))]
+    name = locations.SHEETS[only] if only else "工作簿"
+    return {"filename": filename(name, book["project"].get("name", ""), request, ".xlsx"), "sheets": out}
 
 
 def _labels(sheet: str) -> dict[str, str]:
@@ -134,6 +193,19 @@ def _project_sheet(rows: list[list[str]], book: dict) -> None:
                 (book["project"] if where == "project" else book["worksheets"]["value"])[key] = text
 
 
+def _form_rows(name: str, rows: list[list[str]], book: dict) -> None:
+    """A form's sheet read back: the rows whose first cell is one of its fields' labels, up to the analysis."""
+    by_label = {label: key for key, label in _FORMS[name][0].items()}
+    values = {}
+    for cells in rows:
+        head = cells[0].strip() if cells else ""
+        if head == ANALYSIS:
+            break
+        if head in by_label and len(cells) >= 2 and _clean(cells[1]):
+            values[by_label[head]] = _clean(cells[1])
+    book["worksheets"][name] = values
+
+
 def _grids(data: dict) -> list[tuple[str, list[list[str]]]]:
     if isinstance(data.get("csv"), str):
         text = data["csv"].removeprefix("\ufeff")
@@ -164,6 +236,11 @@ def import_file(request: Request) -> dict[str, object]:
             _project_sheet(rows, book)
             found.append("project")
             continue
+        form = next((f for f in _FORMS if name.strip() == locations.SHEETS[f]), None)
+        if form:
+            _form_rows(form, rows, book)
+            found.append(form)
+            continue
         sheet = _which(name, rows[0]) if rows else None
         if sheet is None:
             if rows:
@@ -174,7 +251,7 @@ def import_file(request: Request) -> dict[str, object]:
         book["worksheets"][sheet]["rows"] = _table(sheet, rows, notes)
         if sheet not in found:
             found.append(sheet)
-    if not any(s in found for s in _BUILDERS):
+    if not any(s in found for s in ONE_SHEETS):
         expected = "；".join(f"{locations.SHEETS[s]}：{'、'.join(list(_labels(s).values())[:3])}……" for s in _BUILDERS)
         raise InputError([Problem("data", f"认不出文件里的表格：第一行应是表头，和导出的文件一样（{expected}）")])
     if not book["project"].get("name"):

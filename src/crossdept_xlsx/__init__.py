@@ -36,7 +36,8 @@ def column_widths(columns: list[str], rows: list[list[object]]) -> list[int]:
 
 
 def write(sheets: list[dict]) -> bytes:
-    """The .xlsx file of ``sheets`` ([{name, columns, rows, note}]) as bytes."""
+    """The .xlsx file of ``sheets`` ([{name, columns, rows, note, headings?}]) as bytes; ``headings``
+    are indices of rows written like the header (a form's 分析结果 line)."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
     head = book.add_format({"bold": True, "bg_color": "#E8EAF6", "border": 1, "valign": "top"})
@@ -49,9 +50,12 @@ def write(sheets: list[dict]) -> bytes:
         for index, width in enumerate(widths):
             page.set_column(index, index, width)
         page.write_row(0, 0, columns, head)
+        headings = set(sheet.get("headings", ()))
         for r, row in enumerate(rows, start=1):
             for c, cell in enumerate(row):
-                if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                if r - 1 in headings:
+                    page.write_string(r, c, str(cell), head)
+                elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
                     page.write_number(r, c, cell, plain)
                 else:
                     text = str(cell)
@@ -66,7 +70,7 @@ def write(sheets: list[dict]) -> bytes:
 
 
 def handle_json(request_json: str) -> str:
-    """``{worksheet: "workbook", action: "sheets", data, today?, calendar?}`` → ``{ok, result: {filename, base64}}``
+    """``{worksheet: "workbook", action: "sheets", data, today?, calendar?, sheet?}`` → ``{ok, result: {filename, base64, bytes, notes}}``
     or the core's errors, as JSON text (what the worker posts back)."""
     try:
         request = json.loads(request_json)
@@ -75,6 +79,8 @@ def handle_json(request_json: str) -> str:
     answer = handle({**request, "worksheet": "workbook", "action": "sheets"} if isinstance(request, dict) else request)
     if not answer["ok"]:
         return json.dumps(answer, ensure_ascii=False)
-    content = write(answer["result"]["sheets"])
-    result = {"filename": answer["result"]["filename"], "base64": base64.b64encode(content).decode("ascii"), "bytes": len(content)}
+    sheets = answer["result"]["sheets"]
+    content = write(sheets)
+    notes = [f"{s['name']}：{s['note']}" for s in sheets if s.get("note")]
+    result = {"filename": answer["result"]["filename"], "base64": base64.b64encode(content).decode("ascii"), "bytes": len(content), "notes": notes}
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)

@@ -124,6 +124,59 @@ def test_enter_on_delete_keeps_the_focus_in_the_table_on_the_row_that_took_its_p
     expect(sheet.locator(".cd-undo")).to_be_hidden()
 
 
+def press_until_focused(page, key: str, name: str, most: int = 12) -> None:
+    """Press ``key`` until the control named ``name`` has the focus, as a learner moving along a row."""
+    for _ in range(most):
+        if focused(page) == name:
+            return
+        page.keyboard.press(key)
+    assert focused(page) == name
+
+
+def test_ctrl_alt_minus_deletes_the_row_keeping_the_column_and_delete_works_on_the_row_buttons_and_clears_a_choice(page, site, traffic):
+    sheet = open_tool(page, site, "resources")
+    add_row(sheet)
+    for name in ("接口开发", "结算流程", "合同模板", "门店试点"):
+        page.keyboard.type(name)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.type(f"{name}部门")
+        page.keyboard.press("Enter")  # down; on the last row a new row
+        page.keyboard.press("ArrowLeft")
+    for _ in range(3):
+        page.keyboard.press("ArrowUp")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowRight")
+    expect(cell(page, "持有部门", 2)).to_be_focused()
+
+    page.keyboard.press("Control+Alt+Minus")  # from a cell: the row goes, the cursor stays in its column
+
+    expect(cell(page, "持有部门", 2)).to_be_focused()
+    expect(cell(page, "持有部门", 2)).to_have_value("合同模板部门")
+    expect(sheet.locator(".cd-undo")).to_contain_text("已删除第 2 行“结算流程”")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("p")  # a list cell takes the choice its first letter picks
+    expect(cell(page, "优先级", 2)).to_have_value("P0")
+    page.keyboard.press("Delete")  # and Delete clears it, deleting no row
+    expect(cell(page, "优先级", 2)).to_have_value("")
+    expect(cell(page, "资源", 2)).to_have_value("合同模板")
+    press_until_focused(page, "ArrowRight", "删除第 2 行")
+    page.keyboard.press("Delete")  # on a row's button, Delete deletes the row
+    expect(sheet.get_by_role("button", name="删除第 2 行")).to_be_focused()
+    expect(cell(page, "资源", 2)).to_have_value("门店试点")
+    for _ in range(2):  # 门店试点, then the blank last row: the focus goes up a row
+        page.keyboard.press("Control+Alt+Minus")
+    expect(sheet.get_by_role("button", name="删除第 1 行")).to_be_focused()
+    page.keyboard.press("Control+Alt+Minus")
+    expect(sheet.get_by_role("button", name="添加一行")).to_be_focused()  # no row left
+    expect(sheet.locator(".cd-empty")).to_be_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # 撤销删除 brings back the last row deleted
+    expect(sheet.get_by_role("button", name="删除第 1 行")).to_be_focused()
+    expect(cell(page, "资源", 1)).to_have_value("接口开发")
+    assert [(r.get("resource", ""), r.get("priority", "")) for r in stored_workbook(page)["worksheets"]["resources"]["rows"]] == [("接口开发", "")]
+
+
 def test_a_block_pasted_from_a_spreadsheet_fills_the_grid_maps_choices_and_is_undone_in_one_step(page, site, traffic):
     sheet = open_tool(page, site, "resources")
     add_row(sheet)
@@ -167,6 +220,29 @@ def test_typing_in_one_cell_is_undone_as_one_change(page, site, traffic):
     expect(cell(page, "关键人", 1)).to_have_value("")
     expect(cell(page, "部门", 1)).to_have_value("工程部")
     expect(sheet.locator(".cd-edit-note")).to_contain_text("已撤销上一处修改")
+
+
+def test_results_not_yet_recomputed_after_an_edit_are_marked_and_cannot_be_copied_until_the_answer(page, site, traffic):
+    sheet = open_tool(page, site, "exchange")
+    add_row(sheet)
+    page.keyboard.type("IT部门")
+    results, copy = sheet.locator(".cd-results"), sheet.get_by_role("button", name="复制话术")
+    expect(sheet.locator(".cd-partner .cd-card-title")).to_have_text("IT部门", timeout=CORE_TIMEOUT_MS)  # the last key's answer: none is pending
+    expect(copy).to_be_enabled()
+    page.clock.install()
+    page.clock.pause_at(dt.datetime.now() + dt.timedelta(seconds=1))  # the page's timers wait for the test: the edit below cannot reach the core yet
+
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("李总监")
+
+    expect(results).to_have_attribute("data-state", "stale")
+    expect(copy).to_be_disabled()
+    expect(results).not_to_have_attribute("data-slow", "true")  # not faded: a short wait does not flicker
+    expect(sheet.locator(".cd-partner .cd-script")).not_to_contain_text("李总监")
+    page.clock.resume()  # the edit goes to the core
+    expect(sheet.locator(".cd-partner .cd-script")).to_contain_text("李总监，您好。", timeout=CORE_TIMEOUT_MS)
+    expect(results).to_have_attribute("data-state", "current")
+    expect(copy).to_be_enabled()
 
 
 def test_two_tabs_typing_in_the_same_cell_never_mix_characters_and_both_versions_are_kept(page, context, site, traffic):

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import expect
 
+from tests.browser.conflict_negotiation_steps import load_course_example, open_form
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.own_project import RESOURCES, on_the_day, type_project, type_table, type_whole_project
 from tests.browser.workbook_steps import downloaded, load_example, open_tool, ready, stored_workbook
@@ -102,3 +103,54 @@ def test_the_json_backup_is_readable_chinese_and_keeps_the_ignore_decisions(page
 
     assert "\\u" not in text and '"name": "上门取送车"' in text
     assert json.loads(text)["skipped"] == {"tracker": ["安心保险公司"]}
+
+
+def test_each_tool_page_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site, traffic):
+    type_whole_project(page, site)  # ends on the exchange matrix
+    expected = {
+        "exchange": ("价值交换矩阵", "协作部门", lambda rows: [r[0] for r in rows] == ["IT部门", "区域销售部", "客服中心"]),
+        "resources": ("资源需求清单", "优先级", lambda rows: rows[0][:6] == ("P0", "上门取送车保险方案", "安心保险公司", "2026-10-12", "5天", 5)),
+        "tracker": ("协调进度追踪表", "顺序", lambda rows: [r[1] for r in rows] == ["财务部", "IT部门"]),
+    }
+
+    for tool, (title, first_column, rows_are_right) in expected.items():
+        sheet = ready(open_tool(page, site, tool))
+        bar = sheet.locator(".cd-export")
+        expect(bar.get_by_role("button")).to_contain_text(["下载 CSV（Excel）", "下载 Excel（.xlsx）"])
+        name, content = download_bytes(page, bar.get_by_role("button", name="下载 Excel（.xlsx）"))
+
+        assert name == f"上门取送车-{title}-2026-09-21.xlsx"
+        expect(bar).to_contain_text(f"已下载 {name}")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        assert book.sheetnames == [title], tool
+        assert book[title].freeze_panes == "A2" and book[title]["A1"].value == first_column
+        assert rows_are_right(list(book[title].iter_rows(min_row=2, values_only=True))), tool
+
+
+def test_the_workbook_xlsx_holds_the_conflict_and_negotiation_sheets_and_they_come_back(page, site, traffic, tmp_path):
+    on_the_day(page)
+    type_project(page, site)
+    for tool in ("conflict", "negotiation"):
+        load_course_example(page, ready(open_form(page, site, tool)))
+    typed = stored_workbook(page)["worksheets"]
+    negotiation = ready(open_tool(page, site, "negotiation"))
+    _, alone = download_bytes(page, negotiation.get_by_role("button", name="下载 Excel（.xlsx）"))
+    assert openpyxl.load_workbook(io.BytesIO(alone)).sheetnames == ["谈判准备单"]
+    sheet = ready(open_tool(page, site, "workbook"))
+
+    name, content = download_bytes(page, sheet.get_by_role("button", name="下载 Excel（.xlsx）"))
+
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    assert book.sheetnames == ["项目", "资源需求清单", "价值交换矩阵", "协调进度追踪表", "冲突诊断", "谈判准备单"]
+    conflict = dict(book["冲突诊断"].iter_rows(min_row=2, values_only=True))
+    assert conflict["对方"] == "IT部门" and conflict["建议的处理方式"].startswith("合作") and "李总监" in conflict["开场白"]
+    assert dict(book["谈判准备单"].iter_rows(min_row=2, values_only=True))["我的目标"] == "2"
+    path = tmp_path / name
+    path.write_bytes(content)
+    message = import_file(sheet, path)
+    expect(message).to_contain_text("冲突诊断，谈判准备单", timeout=CORE_TIMEOUT_MS)
+    message.get_by_role("button", name="作为新项目导入").click()
+    expect(message).to_contain_text("导入为新项目")
+    imported = stored_workbook(page)["worksheets"]
+    assert imported["negotiation"] == typed["negotiation"]
+    assert imported["conflict"] == {k: v for k, v in typed["conflict"].items() if v}

@@ -62,6 +62,29 @@ def test_a_suggestion_is_added_with_one_click_and_the_pitch_can_be_copied(page, 
     assert page.evaluate("navigator.clipboard.readText()").startswith("李总监，您好。")
 
 
+def test_a_card_updated_in_place_after_an_edit_copies_the_new_pitch_and_adds_the_suggestion_it_now_shows(page, context, site, traffic):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    sheet = open_tool(page, site, "exchange")
+    fill_row(page, sheet, 1, {"协作部门": "IT部门", "关键人": "李总监"})
+    card = sheet.locator(".cd-partner")
+    expect(card.locator(".cd-script")).to_contain_text("李总监，您好。", timeout=CORE_TIMEOUT_MS)
+    card.evaluate("node => { node.keptMark = true; }")  # a property, not an attribute: only the same node keeps it
+
+    cell(page, "关键人", 1).fill("王总监")
+    expect(card.locator(".cd-script")).to_contain_text("王总监，您好。")
+    sheet.get_by_role("button", name="复制话术").click()
+
+    assert card.evaluate("node => node.keptMark === true")  # the card was updated in place, not replaced
+    expect(sheet.get_by_role("button", name="已复制")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("王总监，您好。")
+    cell(page, "协作部门", 1).fill("财务部")
+    expect(card.locator(".cd-card-title")).to_have_text("财务部（王总监）")
+    chip = card.locator(".cd-chip[data-target=i_give]").first
+    idea = chip.locator("span").last.inner_text()
+    chip.click()
+    expect(cell(page, "我能给予", 1)).to_have_value(idea)
+
+
 def test_the_tracker_orders_the_approach_writes_the_brief_and_exports_the_follow_ups_as_a_calendar(page, site, traffic):
     sheet = open_tool(page, site, "tracker")
 

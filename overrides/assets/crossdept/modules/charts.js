@@ -2,6 +2,8 @@
 // department, and the stakeholder map (stance × status). No chart library: a few rectangles and
 // labels, every label set with textContent, colours from CSS classes so dark mode and print follow.
 // Charts are laid out for the width they are given (re-drawn on resize) so text stays legible on a phone.
+import { patch } from "./results/patch.js";
+
 const NS = "http://www.w3.org/2000/svg";
 const FONT = 12;
 
@@ -46,13 +48,20 @@ export function tickStep(span, plot) {
 }
 
 // items: [{label, detail, priority, start, end}] with ISO dates; one bar per item from start to end.
-export function timeline(items, { width, today }) {
+// `drawn`: the timeline this one replaces, if any: a bar it already shows at the same place is
+// written as a bare placeholder that patch.js recognises by its data-sig and leaves as it is, so an
+// answer after a keystroke builds only the bars that changed. The bars and the grid lines sit in
+// groups of their own, first, so each bar keeps its place among the children whatever the ticks do.
+export function timeline(items, { width, today, drawn = null }) {
   const rowHeight = 30;
   const labelWidth = Math.min(170, Math.round(width * 0.38));
   const top = 26;
   const height = top + items.length * rowHeight + 8;
   const summary = "资源时间线：" + items.map((i) => `${i.label}（${i.priority || "未定优先级"}）${i.end} 前到位`).join("；");
   const svg = frame(width, height, summary, "cd-chart-timeline");
+  const grid = node("g", { class: "cd-chart-lines" });
+  const bars = node("g", { class: "cd-chart-items" });
+  svg.append(grid, bars);
   const days = items.flatMap((i) => [dayNumber(i.start), dayNumber(i.end)]);
   const first = Math.min(...days, today ? dayNumber(today) : Infinity);
   const last = Math.max(...days, first + 7);
@@ -66,22 +75,30 @@ export function timeline(items, { width, today }) {
   for (let d = 0; d <= span; d += step) {
     const date = new Date((first + d) * 86_400_000);
     const px = labelWidth + (d / span) * plot;
-    svg.append(node("line", { x1: px, x2: px, y1: top - 6, y2: height - 6, class: "cd-chart-grid" }));
+    grid.append(node("line", { x1: px, x2: px, y1: top - 6, y2: height - 6, class: "cd-chart-grid" }));
     const tick = step >= 182 ? `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}` : `${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
     if (px >= free && px + 2 + textWidth(tick, 10) <= width) { // a tick whose date would not fit keeps its line only
-      svg.append(node("text", { x: px + 2, y: top - 10, class: "cd-chart-tick" }, tick));
+      grid.append(node("text", { x: px + 2, y: top - 10, class: "cd-chart-tick" }, tick));
       free = px + 2 + textWidth(tick, 10) + 6;
     }
   }
+  const shown = drawn && drawn.children[2] && drawn.children[2].classList.contains("cd-chart-items")
+    ? [...drawn.children[2].children].map((g) => g.getAttribute("data-sig")) : [];
   items.forEach((item, i) => {
     const y = top + i * rowHeight;
-    const group = node("g", { class: `cd-chart-item cd-priority-${(item.priority || "none").toLowerCase()}` });
+    const [x1, x2] = [x(item.start), x(item.end)].sort((a, b) => a - b); // a date already past ends before today
+    // data-sig: all this bar shows, so an answer that changed another row leaves it alone (patch.js).
+    const sig = JSON.stringify([item.label, item.detail, item.priority, item.start, item.end, y, x1, x2, labelWidth]);
+    if (shown[i] === sig) {
+      bars.append(node("g", { "data-sig": sig }));
+      return;
+    }
+    const group = node("g", { class: `cd-chart-item cd-priority-${(item.priority || "none").toLowerCase()}`, "data-sig": sig });
     group.append(node("title", {}, `${item.label}（${item.detail}）：${item.start} 至 ${item.end}`));
     group.append(node("text", { x: 0, y: y + 13, class: "cd-chart-label" }, fit(item.label, labelWidth - 6)));
     group.append(node("text", { x: 0, y: y + 25, class: "cd-chart-detail" }, fit(item.detail, labelWidth - 6, 10)));
-    const [x1, x2] = [x(item.start), x(item.end)].sort((a, b) => a - b); // a date already past ends before today
     group.append(node("rect", { x: x1, y: y + 6, width: Math.max(3, x2 - x1), height: 14, rx: 3, class: "cd-chart-bar" }));
-    svg.append(group);
+    bars.append(group);
   });
   if (today) {
     const px = x(today);
@@ -148,13 +165,19 @@ export function stakeholderMap(map, names, { width }) {
 
 // One observer for every chart: each is re-drawn when its width changes (a phone rotated, a
 // window resized). Charts that left the page are let go at the next draw, so none is kept alive.
-const painters = new Map(); // holder → paint()
+const painters = new Map(); // holder → paint(width)
 const observer = window.ResizeObserver ? new ResizeObserver((entries) => entries.forEach((e) => {
   e.target.dataset.shown = "true";
-  if (e.target.isConnected) painters.get(e.target)?.();
+  const width = Math.floor(e.contentRect.width);
+  if (e.target.isConnected && width > 0) painters.get(e.target)?.(Math.max(260, width));
 })) : null;
 
-// Draws into `holder` now (its width is a guess until it is on the page) and whenever its width changes.
+// Draws into `holder` now and whenever its width changes; render(width, drawn) may reuse what the
+// holder already shows (see timeline). A holder drawn before (an answer after
+// a keystroke) is drawn again at the width it has, known without asking the browser: reading a
+// width (clientWidth) right after the page changed makes the browser lay out the whole page at
+// once, in the middle of the answer. The new drawing is patched into the old one (patch.js), so
+// only the bars and labels that changed are laid out again.
 export function draw(holder, render) {
   painters.forEach((_, old) => {
     if (old.dataset.shown && !old.isConnected) {
@@ -162,13 +185,17 @@ export function draw(holder, render) {
       painters.delete(old);
     }
   });
-  const paint = () => {
-    const width = Math.max(260, Math.floor(holder.clientWidth || 600));
-    if (holder.dataset.drawnWidth === String(width) && holder.firstChild) return;
+  let drawn = null; // the render() this holder shows, at the width in its data-drawn-width
+  const paint = (width) => {
+    if (drawn === render && holder.dataset.drawnWidth === String(width) && holder.firstChild) return;
+    drawn = render;
     holder.dataset.drawnWidth = String(width);
-    holder.replaceChildren(render(width));
+    const before = holder.firstElementChild;
+    const svg = render(width, before);
+    if (before && before.nodeName === svg.nodeName) patch(before, svg);
+    else holder.replaceChildren(svg);
   };
-  paint();
+  paint(Number(holder.dataset.drawnWidth) || Math.max(260, Math.floor(holder.clientWidth || 600)));
   if (observer) {
     painters.set(holder, paint);
     observer.observe(holder);

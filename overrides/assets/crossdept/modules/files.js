@@ -50,15 +50,16 @@ export async function copyText(text) {
   return done;
 }
 
-// A copy button whose label says what happened, then returns to itself.
+// A copy button whose label says what happened, then returns to itself. The handler goes through
+// `el` and names its button by the event, so a panel that keeps the button on the page for a newer
+// answer (results/patch.js) copies the newer text.
 export function copyButton(el, label, getText) {
-  const button = el("button", { type: "button", class: "md-button cd-copy", text: label });
-  button.addEventListener("click", async () => {
+  return el("button", { type: "button", class: "md-button cd-copy", text: label, onclick: async (event) => {
+    const button = event.currentTarget;
     const ok = await copyText(getText());
     button.textContent = ok ? "已复制" : "无法自动复制，请手动选择文字";
     setTimeout(() => (button.textContent = label), 2500);
-  });
-  return button;
+  } });
 }
 
 export const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

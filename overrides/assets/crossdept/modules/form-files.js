@@ -1,11 +1,14 @@
 // A form's downloads and its printed sheet: the core's `export` (Markdown, CSV) and `print` of the
 // same table, over what the form holds now. Only for forms whose definition asks for them
 // (`exports: [markdown, csv]`, `print: true`); the build checks that the core has those actions.
+// A form of the project workbook the core can write as a sheet (conflict, negotiation) also
+// downloads as Excel: its sheet of the workbook's .xlsx, from the stored project.
 import { callCore } from "./core-client.js";
 import { today } from "./course.js";
 import { el } from "./dom.js";
 import * as files from "./files.js";
 import { printSection } from "./print-book.js";
+import { downloadXlsx, hasXlsx } from "./workbook-xlsx.js";
 
 const BUTTONS = { csv: "下载 CSV（Excel）", markdown: "下载 Markdown" };
 
@@ -40,6 +43,10 @@ export function formFiles(definition, values, heading) {
   }
 
   const buttons = formats.map((format) => el("button", { type: "button", class: "md-button", text: BUTTONS[format], onclick: () => exportFile(format) }));
+  if (formats.includes("csv") && hasXlsx(id)) {
+    buttons.push(el("button", { type: "button", class: "md-button", text: "下载 Excel（.xlsx）",
+      onclick: () => downloadXlsx((text) => (note.textContent = text), { sheet: id, fallback: "填写的内容已保存在本机浏览器。" }) }));
+  }
   if (formats.includes("markdown")) buttons.push(el("button", { type: "button", class: "md-button", text: "复制 Markdown", onclick: () => exportFile("copy") }));
   if (printView) buttons.push(el("button", { type: "button", class: "md-button", text: "打印（A4）", onclick: () => window.print() }));
 

@@ -1,8 +1,12 @@
 // The grid's keys, as in a spreadsheet: arrows move between cells (left and right only from the
 // start or end of the text, up and down only from a text's first or last line), Enter moves down
 // and on the last row adds one, Shift+Enter moves up (in a long text: a new line, as Alt+Enter),
-// Ctrl+Z undoes and Ctrl+Y or Ctrl+Shift+Z redoes. A key typed while an input method is composing
-// (pinyin) is the input method's. Tab is left to the browser: the grid is one stop in the tab order.
+// Ctrl+Z undoes and Ctrl+Y or Ctrl+Shift+Z redoes. Ctrl+Alt+- deletes the row (Google Sheets'
+// key: Excel's Ctrl+- is the browser's zoom), as Delete does on one of the row's buttons; the
+// focus stays in the same column, on the row that took its place. Cells are always being edited,
+// so Delete and Backspace in a text keep their usual meaning; in a list cell (priority, stance …)
+// they clear the choice. A key typed while an input method is composing (pinyin) is the input
+// method's. Tab is left to the browser: the grid is one stop in the tab order.
 
 const typedIn = (node) => node.tagName === "TEXTAREA" || (node.tagName === "INPUT" && node.type === "text");
 
@@ -45,6 +49,23 @@ export function keyHandler({ tbody, handlers, focusCell }) {
     const index = list.indexOf(target);
     if (index < 0) return;
     const key = event.key;
+    const own = !row.classList.contains("cd-ready"); // a ready row is not the table's yet: nothing to delete
+    const place = target.dataset.key || target.dataset.action;
+    // event.code: with Option held, a Mac reports the key as "–".
+    if ((event.ctrlKey || event.metaKey) && event.altKey && (event.code === "Minus" || event.code === "NumpadSubtract")) {
+      if (own) handlers.remove(row.dataset.row, place);
+      event.preventDefault();
+      return;
+    }
+    if ((key === "Delete" || (key === "Backspace" && target.tagName === "SELECT")) && !event.ctrlKey && !event.metaKey && !event.altKey && own) {
+      if (target.tagName === "BUTTON") handlers.remove(row.dataset.row, place);
+      else if (target.tagName === "SELECT" && target.value) {
+        target.value = "";
+        target.dispatchEvent(new Event("change", { bubbles: true }));
+      } else return;
+      event.preventDefault();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const lower = key.toLowerCase();
       if (lower === "z" && !event.shiftKey) handlers.undo();

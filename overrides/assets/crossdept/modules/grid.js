@@ -13,14 +13,17 @@ const WEEKDAYS = "日一二三四五六";
 const typedIn = (node) => node.tagName === "TEXTAREA" || (node.tagName === "INPUT" && node.type === "text");
 
 // The width through the CSSOM, not a style attribute: the site's Content-Security-Policy
-// (style-src 'self', hosting/nginx.conf) refuses style attributes.
+// (style-src 'self', hosting/nginx.conf) refuses style attributes. The table's layout is fixed
+// (workbook.css): these widths, shared out over the page's width, are the columns' widths; each
+// at least as wide as its label (a CJK character is an em, plus the header's padding).
 function columnHead(column) {
   const th = el("th", { scope: "col", text: column.label });
-  th.style.minWidth = `${column.width || 8}em`;
+  th.style.width = `${Math.max(column.width || 8, [...column.label].length + 1)}em`;
   return th;
 }
 
-// handlers: {edit(rowId, key, value), move(rowId, by), remove(rowId), adopt(ready, key, value), skip(ready),
+// handlers: {edit(rowId, key, value), move(rowId, by), remove(rowId, key: the column or button to
+//            focus on the row that takes its place), adopt(ready, key, value), skip(ready),
 //            add() → new row id, paste(placed, at), undo(), redo(), left() when a cell is left}
 // choices: the core's accepted spellings of this sheet's choice columns (manifest.choices[sheet]).
 export function grid(definition, handlers, choices = {}) {
@@ -32,7 +35,7 @@ export function grid(definition, handlers, choices = {}) {
     el("th", { scope: "col", class: "cd-row-actions", text: "操作" }));
   const keysId = `cd-${sheet}-keys`;
   const keysNote = el("p", { class: "cd-grid-keys", id: keysId,
-    text: "方向键在格子之间移动，Enter 到下一行（在最后一行按 Enter 新增一行），Ctrl+Z 撤销；Tab 离开表格。可以把 Excel、WPS 或飞书里复制的一块单元格直接粘贴进来。" });
+    text: "方向键在格子之间移动，Enter 到下一行（在最后一行按 Enter 新增一行），Ctrl+Alt+减号（-）删除所在的行，Ctrl+Z 撤销；Tab 离开表格。可以把 Excel、WPS 或飞书里复制的一块单元格直接粘贴进来。" });
   const table = el("table", { class: "cd-grid", "aria-describedby": keysId }, el("thead", {}, head), tbody);
   const wrap = el("div", { class: "cd-grid-wrap", role: "region", "aria-label": `${definition.title}（可横向滚动）` }, table);
   const cells = new Map(); // `${rowId}/${key}` → {input, error, hint, note}
@@ -111,7 +114,8 @@ export function grid(definition, handlers, choices = {}) {
         button("skip", "忽略", `忽略“${row.department}”，不加入本表`, () => handlers.skip(row))]
       : [button("up", "↑", `上移第 ${number} 行`, () => handlers.move(row._id, -1)),
         button("down", "↓", `下移第 ${number} 行`, () => handlers.move(row._id, 1)),
-        button("delete", "删除", `删除第 ${number} 行`, () => handlers.remove(row._id))];
+        button("delete", "删除", `删除第 ${number} 行`, () => handlers.remove(row._id, "delete"))];
+    if (!ready) actions[2].setAttribute("aria-keyshortcuts", "Control+Alt+- Delete");
     tr.append(el("td", { class: "cd-row-actions", "data-label": "操作" }, ...actions));
     return tr;
   }

@@ -44,8 +44,14 @@ export function projectBar(root, here) {
     el("div", { class: "cd-project-pick" }, el("label", { for: uid, text: "当前项目" }), select, toggle),
     form, tools);
 
+  // Drawn again only when the list or the choice changed: a keystroke in a table is saved through
+  // the store too, and replacing the options each time cost every keystroke a layout.
+  let shown = "";
   function render() {
     const current = store.current();
+    const next = JSON.stringify([current.id, store.projects().map((p) => [p.id, store.label(p)])]);
+    if (next === shown) return;
+    shown = next;
     select.replaceChildren(...store.projects().map((p) => {
       const option = el("option", { value: p.id, text: store.label(p) });
       option.selected = p.id === current.id;

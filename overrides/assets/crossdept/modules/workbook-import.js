@@ -8,7 +8,7 @@ import { decodeText, readBytes, toBase64 } from "./files.js";
 import { call, workbookRequest } from "./workbook-requests.js";
 import * as store from "./workbook-store.js";
 
-const TITLES = { resources: "资源需求清单", exchange: "价值交换矩阵", tracker: "协调进度追踪表", project: "项目信息" };
+const TITLES = { resources: "资源需求清单", exchange: "价值交换矩阵", tracker: "协调进度追踪表", project: "项目信息", conflict: "冲突诊断", negotiation: "谈判准备单" };
 const kindOf = (name) => (/\.xlsx$/i.test(name) ? "xlsx" : /\.(csv|txt)$/i.test(name) ? "csv" : "json");
 
 // The core's answer for the file: {ok, result: {workbook, notes, problems, counts, sheets?}} or errors.
@@ -50,7 +50,7 @@ export async function importWorkbook(file, message) {
   const name = workbook.project.name || "未命名项目";
   const done = (what) => message.replaceChildren(el("p", { class: "cd-save-note", "data-import": "done", text: what }));
   const held = parts
-    ? `“${file.name}”里有${parts.map((p) => (p === "project" ? TITLES.project : `${TITLES[p]} ${counts[p]} 行`)).join("，")}。`
+    ? `“${file.name}”里有${parts.map((p) => (counts[p] === undefined ? TITLES[p] : `${TITLES[p]} ${counts[p]} 行`)).join("，")}。`
     : `“${file.name}”是项目“${name}”的工作簿：资源需求清单 ${counts.resources} 行，价值交换矩阵 ${counts.exchange} 行，协调进度追踪表 ${counts.tracker} 行。`;
   const replaced = parts ? parts.map((p) => TITLES[p]).join("、") : "";
   message.replaceChildren(el("div", { class: "cd-ask", "data-import": "confirm" },

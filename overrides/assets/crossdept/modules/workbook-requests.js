@@ -30,5 +30,8 @@ export function workbookRequest(action, extra = {}) {
 
 export const call = (request) => callCore(request);
 
-/** The workbook as an .xlsx file: `{filename, base64}`, written by the Excel writer loaded on first use. */
-export const callXlsx = () => callCore(workbookRequest("sheets"), { extension: "xlsx" });
+/**
+ * The workbook as an .xlsx file, or one sheet of it (`{sheet: "resources"}`: a tool page's own
+ * download): `{filename, base64, notes}`, written by the Excel writer loaded on first use.
+ */
+export const callXlsx = (extra = {}) => callCore(workbookRequest("sheets", extra), { extension: "xlsx" });

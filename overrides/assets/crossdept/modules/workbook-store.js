@@ -228,15 +228,16 @@ export const replaceWorkbook = (workbook) => update((p) => {
   p.skipped = skippedOf(workbook);
 }, "switch");
 
-/** Replace only `parts` of the current project ("resources" …, "project": its name, value and
- * the value calculator) with those of `workbook`, as a spreadsheet that holds only some of them. */
+/** Replace only `parts` of the current project ("resources" …, "conflict", "negotiation", "project":
+ * its name, value and the value calculator) with those of `workbook`, as a spreadsheet that holds
+ * only some of them. */
 export const replaceParts = (workbook, parts) => update((p) => {
   const incoming = adopt(workbook);
   for (const part of parts) {
     if (part === "project") {
       p.workbook.project = incoming.project;
-      for (const form of FORMS) p.workbook.worksheets[form] = incoming.worksheets[form];
-    } else if (SHEETS.includes(part)) {
+      p.workbook.worksheets.value = incoming.worksheets.value; // the 项目 sheet carries the value calculator's inputs
+    } else if (SHEETS.includes(part) || FORMS.includes(part)) {
       p.workbook.worksheets[part] = incoming.worksheets[part];
     }
   }

@@ -1,12 +1,14 @@
-// A workbook table's files and print view: CSV, Markdown (downloaded or copied), the tracker's
-// calendar, and the printed table with the core's last notes. A row the core cannot read does not
-// hold the others back: they are exported, and the note says which row was left out.
+// A workbook table's files and print view: CSV, Excel (this tool's sheet of the workbook's .xlsx),
+// Markdown (downloaded or copied), the tracker's calendar, and the printed table with the core's
+// last notes. A row the core cannot read does not hold the others back: they are exported, and
+// the note says which row was left out (the Excel file keeps every row as typed, and says so).
 import { today } from "../course.js";
 import { el } from "../dom.js";
 import * as files from "../files.js";
 import { callWithValidRows, leftOut } from "../results/valid-rows.js";
 import { call, sheetRequest } from "../workbook-requests.js";
 import * as store from "../workbook-store.js";
+import { downloadXlsx, hasXlsx } from "../workbook-xlsx.js";
 
 // showProblems(errors): the page shows a refusal's errors at their cells.
 export function tableOutput(root, definition, showProblems) {
@@ -79,6 +81,8 @@ export function tableOutput(root, definition, showProblems) {
 
   const exportBar = el("div", { class: "cd-actions cd-export" },
     el("button", { type: "button", class: "md-button", text: "下载 CSV（Excel）", onclick: () => exportFile("csv") }),
+    hasXlsx(sheet) ? el("button", { type: "button", class: "md-button", text: "下载 Excel（.xlsx）",
+      onclick: () => downloadXlsx((text) => (exportNote.textContent = text), { sheet, fallback: "可以先用“下载 CSV（Excel）”。" }) }) : null,
     el("button", { type: "button", class: "md-button", text: "下载 Markdown", onclick: () => exportFile("markdown") }),
     el("button", { type: "button", class: "md-button", text: "复制 Markdown", onclick: () => exportFile("copy") }),
     el("button", { type: "button", class: "md-button", text: "打印本表", onclick: () => window.print() }),

@@ -24,9 +24,10 @@ import { tableOutput } from "./table-output.js";
 const PANELS = { resources: resourcesPanel, exchange: exchangePanel, tracker: trackerPanel };
 
 export function mountTable(root, definition) {
-  // An edit is sent to the core at once when it is idle, and while it works the next edit waits
-  // for it; the short pause only joins the keys of one burst (key repeat, a paste's events).
-  const PAUSE_MS = 30;
+  // An edit is sent to the core at once when it is idle (after the task that made it, so the
+  // events of one paste go together), and while it works the next edit waits for it: keys typed
+  // meanwhile are asked about together, in one request, when its answer is in.
+  const PAUSE_MS = 0;
   const sheet = definition.id;
   const labels = Object.fromEntries(definition.columns.map((c) => [c.key, c.label]));
 
@@ -85,14 +86,16 @@ export function mountTable(root, definition) {
       change(() => store.moveRow(sheet, rowId, by), { focus: { row: rowId, key: by < 0 ? "up" : "down" } });
       grid.focusCell(rowId, by < 0 ? "up" : "down");
     },
-    remove: (rowId) => {
+    remove: (rowId, key = "delete") => {
       const index = rows().findIndex((r) => r._id === rowId);
-      const removed = change(() => store.deleteRow(sheet, rowId), { focus: { row: rowId, key: "delete" } });
+      if (index < 0) return;
+      const removed = change(() => store.deleteRow(sheet, rowId), { focus: { row: rowId, key } });
       if (removed) deleted.push(removed);
       showUndo(index + 1);
-      // Focus stays in the table: on the row that took this one's place, else the one above.
+      // Focus stays in the table, in the same column: on the row that took this one's place, else
+      // the one above; with no row left, on 添加一行.
       const next = rows()[index] || rows()[index - 1];
-      if (next) grid.focusCell(next._id, "delete");
+      if (next) grid.focusCell(next._id, key);
       else add.focus();
     },
     adopt: (readyRow, key, value) => {
@@ -275,7 +278,7 @@ export function mountTable(root, definition) {
 
   function context(topics) {
     return {
-      el, topics, today: today(), label: (key) => labels[key] || key,
+      el: R.el, topics, today: today(), label: (key) => labels[key] || key, // R.el: handlers a patched panel keeps
       // A suggestion joins what the cell already says, separated as the core splits lists (、).
       addText: (index, key, text) => {
         const row = rows().find((r) => r._id === lastIds[index]);

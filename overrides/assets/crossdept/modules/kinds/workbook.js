@@ -10,8 +10,9 @@ import { pageOf, siteUrl } from "../manifest.js";
 import { printBook } from "../print-book.js";
 import { projectBar } from "../project-bar.js";
 import { importWorkbook } from "../workbook-import.js";
-import { call, callXlsx, workbookRequest } from "../workbook-requests.js";
+import { call, workbookRequest } from "../workbook-requests.js";
 import * as store from "../workbook-store.js";
+import { downloadXlsx } from "../workbook-xlsx.js";
 
 export function mountWorkbook(root, definition) {
   const DEBOUNCE_MS = 250;
@@ -115,23 +116,6 @@ export function mountWorkbook(root, definition) {
       exportNote.textContent = `已下载 ${response.result.filename}`;
     }
   }
-  // The Excel writer (XlsxWriter in Python) is fetched on the first export only: most readers never need it.
-  async function downloadXlsx() {
-    exportNote.textContent = "正在生成 Excel 文件（第一次导出需要先加载导出程序，请稍候）……";
-    let response;
-    try {
-      response = await callXlsx();
-    } catch (error) {
-      exportNote.textContent = `暂时无法生成 Excel 文件：${error.message}“下载整个工作簿（JSON）”照常可用。`;
-      return;
-    }
-    if (!response.ok) {
-      exportNote.textContent = `无法生成 Excel 文件：${response.errors.map((e) => e.message).join("；")}`;
-      return;
-    }
-    files.download(files.fromBase64(response.result.base64), response.result.filename);
-    exportNote.textContent = `已下载 ${response.result.filename}（每个工具一张工作表）`;
-  }
   const printView = el("div", { class: "cd-print-only cd-print-book", "aria-hidden": "true" });
 
   // ---- in: import ------------------------------------------------------------------------------
@@ -152,7 +136,8 @@ export function mountWorkbook(root, definition) {
     el("div", { class: "cd-actions" }, loadExample, remove, exampleNote), confirmDelete,
     el("h3", { class: "cd-section-title", text: "导出、打印与备份" }),
     el("div", { class: "cd-actions" },
-      el("button", { type: "button", class: "md-button", text: "下载 Excel（.xlsx）", onclick: downloadXlsx }),
+      el("button", { type: "button", class: "md-button", text: "下载 Excel（.xlsx）",
+        onclick: () => downloadXlsx((text) => (exportNote.textContent = text), { fallback: "“下载整个工作簿（JSON）”照常可用。" }) }),
       el("button", { type: "button", class: "md-button", text: "下载整个工作簿（JSON）", onclick: downloadJson }),
       el("button", { type: "button", class: "md-button", text: "下载协调报告（Markdown）", onclick: () => report(false) }),
       el("button", { type: "button", class: "md-button", text: "复制协调报告", onclick: () => report(true) }),

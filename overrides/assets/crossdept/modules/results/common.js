@@ -2,6 +2,9 @@
 // flags grouped under their rows, titled cards. The per-tool panels (results-<tool>.js) register
 // (results/<tool>.js) are called with the core's result and a small context.
 import { sectionUrl } from "../course.js";
+import { patch } from "./patch.js";
+
+export { el } from "./patch.js";
 
 export const SEVERITY = { error: "必须处理", warning: "需要注意", info: "提示" };
 
@@ -52,30 +55,30 @@ export function figures(el, pairs) {
 // What a piece of the panel shows: its text, or for a chart the data it was drawn from (data-sig).
 const signature = (node) => `${node.tagName}|${node.dataset.sig || node.textContent}`;
 
-// Puts `nodes` into `container`, keeping each old node that shows the same thing: after an edit
-// most cards are unchanged, and re-laying out a big panel is what makes typing stutter. A node
-// that only draws once placed (a chart: see chartCard) is drawn when it goes in, not before.
+// Puts `nodes` into `container`, keeping each old node that shows the same thing and patching the
+// others in place (patch.js): after an edit most cards are unchanged, and the one that changed
+// changes by a line or two, while re-laying out a big panel is what makes typing stutter. A chart
+// (see chartCard) is drawn when its card goes in, into the holder already on the page if there is one.
 export function morph(container, nodes) {
   const old = [...container.children];
   nodes.forEach((node, i) => {
-    const same = old[i] && signature(old[i]) === signature(node);
-    if (!same) {
-      if (old[i]) old[i].replaceWith(node);
-      else container.append(node);
-      if (shown.has(node)) shown.get(node)();
-    }
+    if (old[i] && signature(old[i]) === signature(node)) return;
+    const placed = old[i] ? patch(old[i], node) : container.appendChild(node);
+    const drawInto = shown.get(node);
+    const holder = drawInto && placed.querySelector(".cd-chart-holder");
+    if (holder) drawInto(holder);
   });
   old.slice(nodes.length).forEach((node) => node.remove());
 }
 
-const shown = new WeakMap(); // card → draw(), for cards whose drawing waits until they are placed
+const shown = new WeakMap(); // card → drawInto(holder), for cards whose drawing waits until they are placed
 
 // A titled card holding a chart: `sig` is the data it is drawn from (so an unchanged chart is kept
-// as it is), `drawInto(holder)` draws it, only if the card is placed by morph.
+// as it is), `drawInto(holder)` draws it, only once the card is placed by morph.
 export function chartCard(el, title, sig, drawInto, ...notes) {
   const holder = el("div", { class: "cd-chart-holder" });
   const made = card(el, title, holder, ...notes);
   made.dataset.sig = sig;
-  shown.set(made, () => drawInto(holder));
+  shown.set(made, drawInto);
   return made;
 }

@@ -43,7 +43,7 @@ export function resourcesPanel(result, ctx) {
       label: i.resource, detail: i.department || "部门未填", priority: i.priority, start: i.start || i.end, end: i.end,
     }));
     panel.push(R.chartCard(el, "时间线：从今天到每项资源必须到位", JSON.stringify([ctx.today, items]),
-      (holder) => charts.draw(holder, (width) => charts.timeline(items, { width, today: ctx.today })),
+      (holder) => charts.draw(holder, (width, drawn) => charts.timeline(items, { width, today: ctx.today, drawn })),
       el("p", { class: "cd-card-note", text: "竖线是今天；每条横条的右端是需求时间，条越短，留给你谈判和对方排期的时间越少。" })));
   }
   return panel;
