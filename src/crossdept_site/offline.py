@@ -65,7 +65,9 @@ def service_worker_manifest(site: Path) -> dict:
     precache = [
         "./" if name == "index.html" else name.removesuffix("index.html")
         for name in files
-        if name not in runtime and not ON_DEMAND.search(name) and not name.endswith((".map", ".gz"))
+        # Nothing of the runtime's folders: the worker's own download keeps what it uses (the plain
+        # twin of a .gz it fetches is never asked for, and must not cost a reader 9.6 MB).
+        if not RUNTIME.search(name) and not ON_DEMAND.search(name) and not name.endswith((".map", ".gz"))
     ]
     top = sorted({name.split("/", 1)[0] for name in files} | set(SKIP))
     return {"build": digest.hexdigest()[:16], "precache": precache, "immutable": immutable, "runtime": runtime, "top": top}

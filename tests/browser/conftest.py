@@ -34,8 +34,9 @@ def wait_for_runtime(page, expression: str, arg=None, timeout_ms: int = CORE_TIM
 
 
 def wait_for_service_worker(page):
-    # The worker claims pages only after it has installed, that is, after it precached the course.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    # The worker claims pages only after it has installed, that is, after it precached the course;
+    # on a worksheet page it is registered only once the core is ready (entries/site.js).
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=CORE_TIMEOUT_MS + 30_000)
 
 
 def pytest_collection_modifyitems(items):

@@ -227,3 +227,17 @@ def test_every_course_section_the_core_links_to_exists(built_site):
             missing.append(topic.section)
 
     assert missing == []
+
+
+def test_the_service_worker_keeps_the_runtime_as_the_worker_fetches_it_and_never_precaches_it(built_site):
+    from crossdept_site.offline import service_worker_manifest
+
+    manifest = service_worker_manifest(built_site)
+    pyodide = next((built_site / "assets/pyodide").iterdir()).relative_to(built_site).as_posix()
+
+    # Installing the worker downloads the course for reading offline, and nothing of the runtime:
+    # the core's worker keeps what it downloads itself, once.
+    assert not [name for name in manifest["precache"] if name.startswith("assets/pyodide/") or name.endswith((".whl", ".snap.gz"))]
+    assert sorted(n for n in manifest["runtime"] if n.startswith(pyodide)) == [
+        f"{pyodide}/{name}" for name in ("pyodide-lock.json.gz", "pyodide.asm.mjs.js", "pyodide.asm.wasm.gz", "pyodide.mjs.js", "python_stdlib.zip")
+    ]

@@ -13,7 +13,7 @@ import * as progress from "../progress.js";
 // nor in a SCORM package, whose files the LMS serves (its build writes no sw.js).
 const served = (location.protocol === "http:" || location.protocol === "https:") && !scorm;
 const liveReload = document.querySelector('script[src*="livereload"]');
-if ("serviceWorker" in navigator && served && !liveReload) {
+function registerServiceWorker() {
   // updateViaCache "none": sw.js is always asked of the server, never taken from the HTTP cache.
   navigator.serviceWorker.register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname, updateViaCache: "none" }).catch((error) => {
     console.info(`service worker not registered: ${error.message}`);
@@ -23,6 +23,24 @@ if ("serviceWorker" in navigator && served && !liveReload) {
 // The worksheet runtime sits beside this file; a page that has a worksheet also loads it from its
 // <head>, and the same URL gives the same module, so it is evaluated once per visit.
 const bundle = new URL(CROSSDEPT_BUNDLE, import.meta.url).href;
+
+// A new service worker downloads the whole course for offline reading when it installs (pages,
+// search index, scripts: about 3 MB). On a first visit to a worksheet page that would share the
+// link with the core's own download, so it waits until the core is ready (or could not start);
+// other pages register it once they have loaded. The runtime is kept either way: the core's worker
+// writes what it downloads to the service worker's cache itself (core-client.js, `keep`).
+if ("serviceWorker" in navigator && served && !liveReload) {
+  if (document.querySelector(".cd-worksheet")) {
+    import(bundle)
+      .then((runtime) => runtime.startCore())
+      .catch(() => {})
+      .finally(registerServiceWorker);
+  } else if (document.readyState === "complete") {
+    registerServiceWorker();
+  } else {
+    window.addEventListener("load", registerServiceWorker, { once: true });
+  }
+}
 const NEEDS_RUNTIME = ".cd-worksheet, [data-cd-progress], .cd-script-library";
 
 onEveryPage(() => {
