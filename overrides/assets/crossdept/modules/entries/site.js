@@ -32,7 +32,8 @@ const bundle = new URL(CROSSDEPT_BUNDLE, import.meta.url).href;
 if ("serviceWorker" in navigator && served && !liveReload) {
   if (document.querySelector(".cd-worksheet")) {
     import(bundle)
-      .then((runtime) => runtime.startCore())
+      // The start under way (or done); one that already failed is not started again from here.
+      .then((runtime) => (runtime.coreStatus().state === "failed" ? null : runtime.startCore()))
       .catch(() => {})
       .finally(registerServiceWorker);
   } else if (document.readyState === "complete") {
