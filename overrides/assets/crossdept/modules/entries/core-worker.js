@@ -13,11 +13,12 @@ const workerId = Math.random().toString(36).slice(2, 10); // tests check the wor
 const phases = {}; // milliseconds since the worker started, per start-up step (for the benchmark)
 const mark = (name) => (phases[name] = Math.round(performance.now()));
 
-// The snapshot (6.6 MB gzip'd) saves Pyodide's own start-up: measured here (2 shared cores) the bare
-// start's Python initialisation took 6–17 s and the restore from the snapshot 0.6–1.9 s, so it
-// saves about 5 s, worth 6.6 MB on a link of 10 Mbps or more. Below that the worker starts bare and
-// fetches the snapshot afterwards, for the next visit. (bench/run.py prints both sides.)
-const SNAPSHOT_MIN_MBPS = 10;
+// The snapshot (6.8 MB gzip'd) saves Pyodide's own start-up, 2–5 s on this 2-core machine. Measured
+// idle at 20 Mbps (bench/run.py 20): from the snapshot 7.3 s and 16.8 MB, bare 6.9 s and 10.0 MB; on
+// a loaded machine the bare start's initialisation grew to 6–17 s and the snapshot won at 20 Mbps.
+// From 30 Mbps the snapshot's bytes cost under 2 s; below, the worker starts bare and fetches the
+// snapshot afterwards, for the next visit.
+const SNAPSHOT_MIN_MBPS = 30;
 const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
