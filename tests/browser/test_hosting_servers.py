@@ -263,15 +263,20 @@ def open_404_offline(context, base: str, missing: str):
     return page, page.goto(base + missing)
 
 
-def test_offline_a_missing_page_at_depth_two_of_another_path_gets_the_kept_404_page(sw_context, elsewhere):
-    page, response = open_404_offline(sw_context, elsewhere, "day48/old/gone")
-
+def expect_styled_404_leading_to(page, response, base: str, link: str, path: str) -> None:
+    """The kept 404 page answered, styled by Material, and its ``link`` opens ``base + path``."""
     assert response.status == 404
     expect(page.locator("article h1")).to_have_text("找不到这一页")
     assert page.locator(".md-header").evaluate("(header) => getComputedStyle(header).position") == "sticky"
-    page.locator("article").get_by_role("link", name="术语表", exact=True).click()
-    expect(page).to_have_url(elsewhere + "glossary/")
-    expect(page.locator("article h1").first).to_contain_text("术语表")
+    page.locator("article").get_by_role("link", name=link, exact=True).click()
+    expect(page).to_have_url(base + path)
+    expect(page.locator("article h1").first).to_contain_text(link)
+
+
+def test_offline_a_missing_page_at_depth_two_of_another_path_gets_the_kept_404_page(sw_context, elsewhere):
+    page, response = open_404_offline(sw_context, elsewhere, "day48/old/gone")
+
+    expect_styled_404_leading_to(page, response, elsewhere, "术语表", "glossary/")
 
 
 def test_offline_the_kept_404_page_works_on_a_server_that_sends_it_unchanged(sw_context, course_build):
@@ -279,9 +284,4 @@ def test_offline_the_kept_404_page_works_on_a_server_that_sends_it_unchanged(sw_
     with serve_site(site) as base:
         page, response = open_404_offline(sw_context, base, "day48/old/gone")
 
-        assert response.status == 404
-        expect(page.locator("article h1")).to_have_text("找不到这一页")
-        assert page.locator(".md-header").evaluate("(header) => getComputedStyle(header).position") == "sticky"
-        page.locator("article").get_by_role("link", name="话术库", exact=True).click()
-        expect(page).to_have_url(base + "scripts/")
-        expect(page.locator("article h1").first).to_contain_text("话术库")
+        expect_styled_404_leading_to(page, response, base, "话术库", "scripts/")

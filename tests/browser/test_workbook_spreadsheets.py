@@ -22,6 +22,16 @@ def import_file(sheet, path: Path):
     return sheet.locator(".cd-import-message")
 
 
+def import_as_new_project(sheet, path: Path, content: bytes, holds: str) -> None:
+    """Import ``content`` saved as ``path``: the message names what the file ``holds``, then it
+    becomes a new project."""
+    path.write_bytes(content)
+    message = import_file(sheet, path)
+    expect(message).to_contain_text(holds, timeout=CORE_TIMEOUT_MS)
+    message.get_by_role("button", name="作为新项目导入").click()
+    expect(message).to_contain_text("导入为新项目")
+
+
 def download_bytes(page, button) -> tuple[str, bytes]:
     with page.expect_download(timeout=CORE_TIMEOUT_MS) as info:
         button.click()
@@ -56,13 +66,7 @@ def test_the_workbook_downloads_as_xlsx_one_sheet_per_tool_and_comes_back_as_a_p
     tracker = [row for row in book["协调进度追踪表"].iter_rows(min_row=2, values_only=True)]
     assert [row[1] for row in tracker] == ["财务部", "IT部门"]  # in the order of approach: allies first
 
-    path = tmp_path / name
-    path.write_bytes(content)
-    message = import_file(sheet, path)
-    expect(message).to_contain_text("项目信息，资源需求清单 3 行，价值交换矩阵 3 行，协调进度追踪表 2 行", timeout=CORE_TIMEOUT_MS)
-    message.get_by_role("button", name="作为新项目导入").click()
-
-    expect(message).to_contain_text("导入为新项目")
+    import_as_new_project(sheet, tmp_path / name, content, "项目信息，资源需求清单 3 行，价值交换矩阵 3 行，协调进度追踪表 2 行")
     expect(page.locator("#cd-project-workbook option")).to_have_text(["上门取送车", "上门取送车"])
     imported = stored_workbook(page)
     assert imported["project"] == typed["project"]
@@ -145,12 +149,7 @@ def test_the_workbook_xlsx_holds_the_conflict_and_negotiation_sheets_and_they_co
     conflict = dict(book["冲突诊断"].iter_rows(min_row=2, values_only=True))
     assert conflict["对方"] == "IT部门" and conflict["建议的处理方式"].startswith("合作") and "李总监" in conflict["开场白"]
     assert dict(book["谈判准备单"].iter_rows(min_row=2, values_only=True))["我的目标"] == "2"
-    path = tmp_path / name
-    path.write_bytes(content)
-    message = import_file(sheet, path)
-    expect(message).to_contain_text("冲突诊断，谈判准备单", timeout=CORE_TIMEOUT_MS)
-    message.get_by_role("button", name="作为新项目导入").click()
-    expect(message).to_contain_text("导入为新项目")
+    import_as_new_project(sheet, tmp_path / name, content, "冲突诊断，谈判准备单")
     imported = stored_workbook(page)["worksheets"]
     assert imported["negotiation"] == typed["negotiation"]
     assert imported["conflict"] == {k: v for k, v in typed["conflict"].items() if v}
