@@ -115,13 +115,15 @@ def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
 
 
 @pytest.fixture
-def traffic(context, page) -> Traffic:
+def traffic(request, context, page) -> Traffic:
+    if is_shared(request):
+        return request.getfixturevalue("_shared_page").record
     return watch(context)
 
 
-def navigate_instantly(page, url: str) -> None:
+def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
     """Go to ``url`` as a reader's click does: Material fetches the page and swaps its content in,
-    the document (and the core's worker) stays."""
+    the document (and the core's worker) stays. ``settle``: also wait for the header's fade."""
     before = page.evaluate_handle("document.querySelector('article')")
     page.evaluate(
         """(url) => {
@@ -134,7 +136,8 @@ def navigate_instantly(page, url: str) -> None:
     page.wait_for_function("(old) => document.querySelector('article') && document.querySelector('article') !== old", arg=before)
     before.dispose()
     # The header swaps titles with a fade: let it finish, or a check of colours sees it halfway.
-    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    if settle:
+        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     assert page.url.split("#")[0] == url, f"instant navigation went to {page.url}, not {url}"
 
 
@@ -170,6 +173,117 @@ class WarmPage:
         if self.context is not None:
             self.context.close()
             self.context = None
+
+
+class SharedPage:
+    """One page per test worker that tests marked ``shared_page`` take turns on, as if each were a
+    new reader: before each test its storage is emptied and it moves to the course's home page by
+    instant navigation, so its core (the costly part of a fresh page: Pyodide starting again, about
+    1.5 s of CPU) is already running when the test opens a worksheet with ``visit``. What a test
+    changed on the page itself (other tabs, listeners, viewport, media, routes) is undone; a page
+    that broke is replaced by a new one."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.context = None
+        self.listeners: list[tuple[str, object]] = []
+
+    def _open(self) -> None:
+        self.close()
+        self.context = self.browser.new_context(service_workers="block")
+        self.record = watch(self.context)
+        self.page = self.context.new_page()
+        on = self.page.on
+
+        def tracked_on(event, handler):  # undone before the next test
+            self.listeners.append((event, handler))
+            return on(event, handler)
+
+        self.page.on = tracked_on
+
+    def fresh(self, site: str):
+        """The page, at ``site``'s home page with nothing stored, and an empty traffic record."""
+        try:
+            if self.context is None or self.page.is_closed():
+                raise RuntimeError("no page yet")
+            for other in self.context.pages:
+                if other is not self.page:
+                    other.close()
+            for event, handler in self.listeners:
+                self.page.remove_listener(event, handler)
+            self.listeners.clear()
+            self.page.unroute_all(behavior="ignoreErrors")
+            self.page.emulate_media(media="null")
+            self.page.set_viewport_size(DEFAULT_VIEWPORT)
+            if not self.page.url.startswith(site) or self.page.locator('[data-core="failed"]').count():
+                raise RuntimeError("not on the course, or its core failed")
+            # Worksheets save as they are edited, never later: what the next page reads is empty
+            # from here. The page hears it as a reader's page hears another tab clearing the storage
+            # (what it keeps in memory is read again); the test's first `visit` swaps the page.
+            self.page.evaluate(
+                """() => {
+                  localStorage.clear();
+                  sessionStorage.clear();
+                  window.dispatchEvent(new StorageEvent("storage", { key: null, storageArea: localStorage }));
+                }"""
+            )
+        except Exception:  # anything the last test left that cannot be undone: start over
+            self._open()
+            self.page.goto(site)
+        self.page.crossdept_home = site
+        self.record.outside.clear()
+        self.record.console_errors.clear()
+        self.record.failed.clear()
+        self.record.expected_failures.clear()
+        return self.page
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+        self.listeners.clear()
+
+
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default for a new context
+
+
+def visit(page, url: str) -> None:
+    """Open ``url`` as a reader's click does (the running core stays): on the shared page, and on
+    a page ``visit`` opened before; else load it."""
+    if getattr(page, "crossdept_home", None) and page.url.startswith("http"):
+        if page.url.split("#")[0] == url:  # a click on a link to the page shown does not swap it
+            navigate_instantly(page, page.crossdept_home if url != page.crossdept_home else url + "glossary/", settle=False)
+        navigate_instantly(page, url, settle=False)
+    else:
+        page.goto(url)
+        page.crossdept_home = url[: url.index("/", url.index("//") + 2) + 1]  # the server's root: the site's, in tests
+
+
+@pytest.fixture(scope="session")
+def _shared_page(browser):
+    shared = SharedPage(browser)
+    yield shared
+    shared.close()
+
+
+def is_shared(request) -> bool:
+    return request.node.get_closest_marker("shared_page") is not None and request.node.get_closest_marker("fresh_page") is None
+
+
+@pytest.fixture
+def context(request, new_context):
+    """The test's browser context: the shared page's for tests marked ``shared_page``, else a new one."""
+    if is_shared(request):
+        return request.getfixturevalue("_shared_page").context
+    return new_context()
+
+
+@pytest.fixture
+def page(request, context, site):
+    """The test's page: the shared page, reset, for tests marked ``shared_page``, else a new one."""
+    if is_shared(request):
+        return request.getfixturevalue("_shared_page").fresh(site)
+    return context.new_page()
 
 
 @pytest.fixture(scope="module")

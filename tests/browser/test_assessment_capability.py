@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+
+pytestmark = pytest.mark.shared_page
 
 # Conflict management averages 2.33 against 4 and 4: it is the weakest capability.
 RATINGS = {
@@ -28,7 +31,7 @@ def rate(sheet, ratings):
 
 
 def test_known_ratings_give_the_expected_weakest_capability_chart_plan_and_dated_result(page, site, traffic):
-    page.goto(site + "check/capability/")
+    visit(page, site + "check/capability/")
     sheet = page.locator('[data-worksheet="capability"]')
 
     rate(sheet, RATINGS)
@@ -57,7 +60,7 @@ def test_known_ratings_give_the_expected_weakest_capability_chart_plan_and_dated
 
 
 def test_a_partial_self_test_is_scored_but_not_yet_recorded(page, site, traffic):
-    page.goto(site + "check/capability/")
+    visit(page, site + "check/capability/")
     sheet = page.locator('[data-worksheet="capability"]')
 
     rate(sheet, {"influence.network": 1, "negotiation.needs": 5})

@@ -8,14 +8,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.assessment_steps import quiz_definition
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+
+pytestmark = pytest.mark.shared_page
 
 FIRST = "找 IT 要预约系统优化被拒，我以为是他们不配合。"
 SECOND = "回头看是目标不一致：IT 的头号任务是总部的新功能。"
 
 
 def open_journal(page, site):
-    page.goto(site + "check/journal/")
+    visit(page, site + "check/journal/")
     return page.locator('[data-worksheet="journal-day48"]')
 
 
@@ -78,6 +80,7 @@ def test_every_question_says_which_section_it_comes_from_by_name(page, site, tra
 
 
 @pytest.mark.allow_errors
+@pytest.mark.fresh_page
 def test_when_python_cannot_start_the_journal_still_saves_and_says_export_must_wait(page, site, traffic):
     page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     page.route(re.compile(r".*\.snap(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))

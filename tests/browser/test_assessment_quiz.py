@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.assessment_steps import answer, option_order, quiz_definition, right_answer, wrong_answer
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+
+pytestmark = pytest.mark.shared_page
 
 QUIZ = quiz_definition("quiz-day48")
 QUESTIONS = QUIZ["questions"]
 
 
 def open_quiz(page, site):
-    page.goto(site + "check/day48/")
+    visit(page, site + "check/day48/")
     return page.locator('[data-worksheet="quiz-day48"]')
 
 
@@ -43,7 +46,7 @@ def test_a_wrong_then_a_right_answer_get_the_cores_verdict_explanation_and_secti
 
 def test_a_later_parts_reread_link_names_the_part_and_the_section_it_opens(page, site, traffic):
     question = next(q for q in quiz_definition("quiz-day48-p6")["questions"] if q["section"].endswith("#positions-interests"))
-    page.goto(site + "check/day48-p6/")
+    visit(page, site + "check/day48-p6/")
     sheet = page.locator('[data-worksheet="quiz-day48-p6"]')
 
     answer(sheet, question["id"], wrong_answer(question))
@@ -80,6 +83,7 @@ def test_a_finished_quiz_shows_the_score_keeps_the_best_and_a_retry_shuffles_the
     expect(sheet.locator(".cd-quiz-progress")).to_have_text(f"第 2 轮 · 已答 0/{total} 题")
 
 
+@pytest.mark.fresh_page
 def test_answers_can_be_given_before_the_core_is_ready_and_survive_a_reload(page, site, traffic):
     sheet = open_quiz(page, site)
     question = QUESTIONS[2]
@@ -105,7 +109,7 @@ def test_confirming_without_a_choice_asks_for_one(page, site, traffic):
 def test_the_kp325_quiz_is_answered_on_a_phone_without_sideways_scrolling(browser, site):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site + "check/kp325/")
+    visit(page, site + "check/kp325/")
     sheet = page.locator('[data-worksheet="quiz-kp325"]')
     question = quiz_definition("quiz-kp325")["questions"][0]
 

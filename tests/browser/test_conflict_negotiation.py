@@ -13,6 +13,8 @@ from tests.browser.conflict_negotiation_steps import CONFLICT, SELLER, field_err
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.workbook_steps import XSS, downloaded, load_example, open_tool, ready, stored_workbook
 
+pytestmark = pytest.mark.shared_page
+
 # ---- 冲突诊断 ------------------------------------------------------------------------------------
 
 
@@ -272,6 +274,7 @@ def test_the_project_bar_links_every_tool_of_the_workbook(page, site, traffic):
     expect(sheet.locator('.cd-tools a[aria-current="page"]')).to_have_text("谈判准备单")
 
 
+@pytest.mark.fresh_page  # the record is adopted when a page's runtime first loads the projects
 def test_what_the_conflict_form_kept_on_its_own_before_moves_into_the_project(page, site, traffic):
     page.goto(site)
     page.evaluate(

@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, visit
+
+pytestmark = pytest.mark.shared_page
 
 CONTRACTS = sorted((Path(__file__).resolve().parents[1] / "contract").glob("*.json"))
 
 
 def test_every_contract_example_gives_the_same_response_in_pyodide(page, site, traffic):
     cases = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in CONTRACTS}
-    page.goto(site + "tools/value/")
+    visit(page, site + "tools/value/")
     expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
 
     answers = runtime_call(
@@ -33,7 +36,7 @@ def test_every_contract_example_gives_the_same_response_in_pyodide(page, site, t
 
 
 def test_pyodide_runs_the_python_the_contract_expects(page, site, traffic):
-    page.goto(site + "tools/value/")
+    visit(page, site + "tools/value/")
     expect(page.locator("[data-worksheet]").first).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
 
     version = runtime_call(page, "rt.coreStatus().python")

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import visit
 from tests.browser.test_pages import page_paths
+
+pytestmark = pytest.mark.shared_page
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def test_wide_tables_scroll_inside_themselves_on_a_phone(phone, site):
 
 
 def test_print_shows_the_text_without_navigation_or_search(page, site):
-    page.goto(site + "kp325/six-steps/")
+    visit(page, site + "kp325/six-steps/")
 
     page.emulate_media(media="print")
 
@@ -49,7 +52,7 @@ def test_print_shows_the_text_without_navigation_or_search(page, site):
 
 
 def test_print_shows_every_tab_of_a_tabbed_comparison(page, site):
-    page.goto(site + "kp325/obstacles/")
+    visit(page, site + "kp325/obstacles/")
 
     page.emulate_media(media="print")
 

@@ -7,11 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+
+pytestmark = pytest.mark.shared_page
 
 
 def open_value(page, site):
-    page.goto(site + "tools/value/")
+    visit(page, site + "tools/value/")
     return page.locator('[data-worksheet="value"]')
 
 
@@ -29,6 +31,7 @@ def test_typing_the_course_example_shows_600_wan_computed_by_python(page, site, 
     expect(sheet.locator('[data-output="sentence"]')).to_contain_text("600万")
 
 
+@pytest.mark.fresh_page
 def test_the_form_is_usable_before_the_core_is_ready(page, site, traffic):
     sheet = open_value(page, site)
 
@@ -64,6 +67,7 @@ def test_bad_input_gets_a_chinese_message_at_the_field_and_keeps_the_text(page, 
 
 
 @pytest.mark.allow_errors
+@pytest.mark.fresh_page
 def test_when_pyodide_cannot_load_the_form_still_saves_and_says_why(page, site, traffic):
     page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     sheet = open_value(page, site)

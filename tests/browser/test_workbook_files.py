@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.workbook_steps import downloaded, load_example, open_tool, raw_store, ready, stored_workbook, write_json
+
+pytestmark = pytest.mark.shared_page
 
 
 def import_file(sheet, path):

@@ -10,11 +10,14 @@ import datetime as dt
 import io
 import json
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, wait_for_runtime
+from tests.browser.conftest import CORE_TIMEOUT_MS, visit, wait_for_runtime
 from tests.browser.test_pages import AXE
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
+
+pytestmark = pytest.mark.shared_page
 
 PROJECT_ROWS = (
     "充电桩安装预约系统\tIT部门\t必需\t1月15日\t3人月\t周工\r\n安装商结算流程\t财务部\tP1 重要\t\t2周\t\r\n合同模板\t法务部\t必须\t2/10\t10天\t陈律师\r\n"
@@ -222,6 +225,7 @@ def test_typing_in_one_cell_is_undone_as_one_change(page, site, traffic):
     expect(sheet.locator(".cd-edit-note")).to_contain_text("已撤销上一处修改")
 
 
+@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
 def test_results_not_yet_recomputed_after_an_edit_are_marked_and_cannot_be_copied_until_the_answer(page, site, traffic):
     sheet = open_tool(page, site, "exchange")
     add_row(sheet)
@@ -297,7 +301,7 @@ def test_a_project_created_in_another_tab_does_not_change_the_project_this_tab_s
 
 
 def test_the_value_calculator_clears_its_figures_and_copy_when_a_field_turns_invalid_and_reads_20w(page, site, traffic):
-    page.goto(site + "tools/value/")
+    visit(page, site + "tools/value/")
     sheet = page.locator('[data-worksheet="value"]')
     page.get_by_label("每月流失客户数").fill("200")
     page.get_by_label("每位客户每年价值（LTV）").fill("2500")

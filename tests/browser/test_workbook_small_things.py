@@ -4,10 +4,13 @@ commented on at its row."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.workbook_steps import fill_row, open_tool, ready
+
+pytestmark = pytest.mark.shared_page
 
 TEXT_WITH_NULL = """root => { const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); const found = [];
   while (walk.nextNode()) if (walk.currentNode.textContent.includes("null")) found.push(walk.currentNode.parentElement.className); return found; }"""

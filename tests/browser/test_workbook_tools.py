@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.workbook_steps import cell, days_from_today, downloaded, fill_row, load_example, open_tool, ready, stored_workbook
+
+pytestmark = pytest.mark.shared_page
 
 
 def test_a_p0_resource_without_a_key_person_is_flagged_at_its_row_with_the_section_that_teaches_it(page, site, traffic):

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, visit
 
 XSS = "<img src=x onerror=alert(1)>"
 TOOLS = {"resources": "资源需求清单", "exchange": "价值交换矩阵", "tracker": "协调进度追踪表", "workbook": "项目工作簿"}
 
 
 def open_tool(page, site, tool: str):
-    page.goto(site + f"tools/{tool}/")
+    visit(page, site + f"tools/{tool}/")
     sheet = page.locator(f'[data-worksheet="{tool}"]')
     expect(sheet.locator(".cd-title")).to_be_visible()
     return sheet
