@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.workbook_steps import open_tool, ready
 
 
@@ -35,8 +36,9 @@ def load_course_example(page, sheet):
     """Click 载入课程示例 and wait until the example is in the fields (both forms have an ``issue``):
     the results of the empty form may already be current before the example arrives."""
     ready(sheet).get_by_role("button", name="载入课程示例").click()
-    expect(sheet.locator('[name="issue"]')).not_to_have_value("")
-    expect(sheet.locator(".cd-outputs")).to_have_attribute("data-state", "current")
+    # The example comes from the core: a call, slow when the machine is busy.
+    expect(sheet.locator('[name="issue"]')).not_to_have_value("", timeout=CORE_TIMEOUT_MS)
+    expect(sheet.locator(".cd-outputs")).to_have_attribute("data-state", "current", timeout=CORE_TIMEOUT_MS)
 
 
 CONFLICT = {

@@ -116,9 +116,8 @@ def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
 
 @pytest.fixture
 def traffic(request, context, page) -> Traffic:
-    if is_shared(request):
-        return request.getfixturevalue("_shared_page").record
-    return watch(context)
+    shared = shared_for(request)
+    return shared.record if shared is not None else watch(context)
 
 
 def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
@@ -136,8 +135,13 @@ def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
     page.wait_for_function("(old) => document.querySelector('article') && document.querySelector('article') !== old", arg=before)
     before.dispose()
     # The header swaps titles with a fade: let it finish, or a check of colours sees it halfway.
+    # On a loaded machine the fade may start frames after the swap: wait for ten still frames.
     if settle:
-        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+        page.evaluate("() => { window.__cdStillFrames = 0; }")
+        page.wait_for_function(
+            """() => (window.__cdStillFrames = document.getAnimations().some((a) => a.playState === 'running') ? 0 : window.__cdStillFrames + 1) >= 10""",
+            polling="raf",
+        )
     assert page.url.split("#")[0] == url, f"instant navigation went to {page.url}, not {url}"
 
 
@@ -183,8 +187,9 @@ class SharedPage:
     changed on the page itself (other tabs, listeners, viewport, media, routes) is undone; a page
     that broke is replaced by a new one."""
 
-    def __init__(self, browser) -> None:
+    def __init__(self, browser, clock=None) -> None:
         self.browser = browser
+        self.clock = clock  # a fixed time the page's clock says, from before its first load
         self.context = None
         self.listeners: list[tuple[str, object]] = []
 
@@ -193,6 +198,9 @@ class SharedPage:
         self.context = self.browser.new_context(service_workers="block")
         self.record = watch(self.context)
         self.page = self.context.new_page()
+        if self.clock is not None:
+            self.page.clock.set_fixed_time(self.clock)
+            self.page.crossdept_clock = self.clock
         on = self.page.on
 
         def tracked_on(event, handler):  # undone before the next test
@@ -260,29 +268,39 @@ def visit(page, url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def _shared_page(browser):
-    shared = SharedPage(browser)
-    yield shared
-    shared.close()
+def _shared_pages(browser):
+    """The worker's shared pages: one per fixed clock (``clock`` marker) and one on real time."""
+    pages: dict[object, SharedPage] = {}
+    yield lambda clock: pages.setdefault(clock, SharedPage(browser, clock))
+    for shared in pages.values():
+        shared.close()
 
 
-def is_shared(request) -> bool:
-    return request.node.get_closest_marker("shared_page") is not None and request.node.get_closest_marker("fresh_page") is None
+def shared_for(request) -> SharedPage | None:
+    """The shared page the test runs on, or None when it has a page of its own."""
+    if request.node.get_closest_marker("shared_page") is None or request.node.get_closest_marker("fresh_page") is not None:
+        return None
+    clock = request.node.get_closest_marker("clock")
+    return request.getfixturevalue("_shared_pages")(clock.args[0] if clock else None)
 
 
 @pytest.fixture
 def context(request, new_context):
     """The test's browser context: the shared page's for tests marked ``shared_page``, else a new one."""
-    if is_shared(request):
-        return request.getfixturevalue("_shared_page").context
+    shared = shared_for(request)
+    if shared is not None:
+        if shared.context is None:
+            shared.fresh(request.getfixturevalue("site"))
+        return shared.context
     return new_context()
 
 
 @pytest.fixture
 def page(request, context, site):
     """The test's page: the shared page, reset, for tests marked ``shared_page``, else a new one."""
-    if is_shared(request):
-        return request.getfixturevalue("_shared_page").fresh(site)
+    shared = shared_for(request)
+    if shared is not None:
+        return shared.fresh(site)
     return context.new_page()
 
 

@@ -107,7 +107,7 @@ def test_every_page_gets_its_worksheets_ready_with_zero_csp_violations(page, hos
             assert response.status == 200, path
             assert "script-src 'self' 'wasm-unsafe-eval'" in response.headers["content-security-policy"]
         else:
-            navigate_instantly(page, hosted.base + path)
+            navigate_instantly(page, hosted.base + path, settle=False)
         for sheet in page.locator("[data-worksheet]").all():
             expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
             worksheets += 1

@@ -91,7 +91,7 @@ def test_a_server_that_already_compresses_still_serves_a_working_core(page, serv
     assert runtime_call(page, "rt.coreStatus().snapshot") is True
 
 
-@pytest.mark.parametrize("served", [{"link": Link("slow", mbps=6, rtt_ms=20)}], indirect=True)
+@pytest.mark.parametrize("served", [{"link": Link("slow", mbps=15, rtt_ms=20)}], indirect=True)
 def test_a_slow_link_starts_bare_and_keeps_the_snapshot_for_the_next_visit(page, served, traffic):
     base, counter = served
 

@@ -4,10 +4,13 @@ P0 nobody follows up, and working days skip 中秋 and 国庆 and count the 调�
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.browser.own_project import EXCHANGE, RESOURCES, TRACKER, on_the_day, type_project, type_table
+from tests.browser.own_project import EXCHANGE, RESOURCES, TODAY, TRACKER, on_the_day, type_project, type_table
+
+pytestmark = [pytest.mark.shared_page, pytest.mark.clock(TODAY)]
 
 
 def test_the_resource_list_flags_a_p0_whose_department_nobody_tracks_counting_holidays_and_make_up_days(page, site, traffic):

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conflict_negotiation_steps import load_course_example, open_form
 from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.browser.own_project import RESOURCES, on_the_day, type_project, type_table, type_whole_project
+from tests.browser.own_project import RESOURCES, TODAY, on_the_day, type_project, type_table, type_whole_project
 from tests.browser.workbook_steps import downloaded, load_example, open_tool, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
@@ -46,7 +46,7 @@ def filled(rows: list[dict]) -> list[str]:
     return sorted(json.dumps({k: str(v) for k, v in row.items() if v != ""}, ensure_ascii=False, sort_keys=True) for row in rows)
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.clock(TODAY)
 def test_the_workbook_downloads_as_xlsx_one_sheet_per_tool_and_comes_back_as_a_project(page, site, traffic, tmp_path):
     type_whole_project(page, site)
     typed = stored_workbook(page)
@@ -98,7 +98,7 @@ def test_a_gbk_csv_saved_by_excel_replaces_only_its_own_table_and_bad_cells_are_
     assert after["worksheets"]["exchange"] == before["worksheets"]["exchange"] and after["project"] == before["project"]
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.clock(TODAY)
 def test_the_json_backup_is_readable_chinese_and_keeps_the_ignore_decisions(page, site, traffic):
     on_the_day(page)
     type_project(page, site)
@@ -114,7 +114,7 @@ def test_the_json_backup_is_readable_chinese_and_keeps_the_ignore_decisions(page
     assert json.loads(text)["skipped"] == {"tracker": ["安心保险公司"]}
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.clock(TODAY)
 def test_each_tool_page_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site, traffic):
     type_whole_project(page, site)  # ends on the exchange matrix
     expected = {
@@ -137,7 +137,7 @@ def test_each_tool_page_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, si
         assert rows_are_right(list(book[title].iter_rows(min_row=2, values_only=True))), tool
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.clock(TODAY)
 def test_the_workbook_xlsx_holds_the_conflict_and_negotiation_sheets_and_they_come_back(page, site, traffic, tmp_path):
     on_the_day(page)
     type_project(page, site)
