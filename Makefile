@@ -23,11 +23,13 @@ $(NPM_OK): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's chromium: Playwright cannot download its own browsers here.
+# Debian's chromium: Playwright cannot download its own browsers here. The tests run its headless
+# shell (what Playwright runs headless, and far lighter, see bench/serve.py); the benchmark and the
+# screenshots the browser itself.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && [ -x /usr/lib/chromium/chromium-headless-shell ]; } >/dev/null 2>&1 || { \
 	  $(SUDO) dpkg --configure -a; \
-	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-headless-shell; }
 
 # Debian's stock nginx: the hosting tests serve the site with hosting/nginx.conf and its stock mime.types.
 nginx:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_FLAGS, serve_site
+from bench.serve import CHROMIUM_FLAGS, HEADLESS_SHELL, serve_site
 from tests.conftest import shared_server
 
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
@@ -54,7 +54,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+    return {**browser_type_launch_args, "executable_path": HEADLESS_SHELL, "args": CHROMIUM_FLAGS}
 
 
 @pytest.fixture

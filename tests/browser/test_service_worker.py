@@ -225,6 +225,9 @@ def test_offline_with_nothing_kept_a_worksheet_offers_the_runtime_for_offline_us
         # What the worker downloads: Pyodide's large files gzip'd, the rest as they are, and the core.
         expect(offer).to_have_text(f"联网后可下载计算核心供离线使用（约 {runtime_megabytes(site)} MB）")
         expect(offer).to_be_disabled()
+        # The form's first computation, due 200 ms after it is drawn, asks the core once more and
+        # fails too; going online before it would let that retry start the core on its own.
+        expect(sheet).to_have_attribute("data-computed", "unavailable")
 
         sw_context.set_offline(False)
         page.evaluate("window.dispatchEvent(new Event('online'))")  # what the browser fires when the network returns
