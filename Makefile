@@ -58,10 +58,11 @@ scorm: setup
 	$(PY) -m crossdept_site.scorm --out dist
 
 # Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
-# workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py).
+# workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py; a
+# module marked xdist_group stays on one worker).
 test: setup chromium nginx apache lint
 	node --test tests/js/
-	$(VENV)/bin/pytest -n 2
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

@@ -159,6 +159,17 @@ def built_site(site_build) -> Path:
     return site_build[0]
 
 
+def copy_of_site(site_build: tuple[Path, int], target: Path) -> tuple[int, Path]:
+    """A copy of the session's build in ``target``, for a server on a port of its own: the tests
+    that stop the server, break it or swap its folder. A copy takes a fraction of a second, a build
+    seconds of CPU. It is served at another address than it was built for, which only matters for
+    instant navigation (tested in test_network.py); these tests load their pages."""
+    from bench.serve import free_port
+
+    shutil.copytree(site_build[0], target)
+    return free_port(), target
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the project's sources, for tests that break something on purpose."""

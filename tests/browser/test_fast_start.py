@@ -9,9 +9,9 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from bench.serve import free_port, serve_site
+from bench.serve import serve_site
 from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, wait_for_runtime, wait_for_service_worker
-from tests.conftest import build_for_port, build_site
+from tests.conftest import build_site, copy_of_site
 
 
 def ready_value_page(page, url):
@@ -49,10 +49,9 @@ def test_a_corrupt_snapshot_falls_back_to_a_normal_start(page, site, traffic, bo
 
 
 @pytest.fixture
-def own_site(tmp_path):
+def own_site(tmp_path, site_build):
     """A site on a server of this test's own, which the test can stop (the network is gone)."""
-    target, port = build_for_port(tmp_path / "site", free_port())
-    return port, target
+    return copy_of_site(site_build, tmp_path / "site")
 
 
 def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):

@@ -23,6 +23,10 @@ from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly
 from tests.browser.test_pages import page_paths
 from tests.conftest import build_site
 
+# One test worker takes the whole module (make test runs --dist loadgroup): the course's build for
+# /course/ is then made once, not once per worker.
+pytestmark = pytest.mark.xdist_group("hosting")
+
 PREFIX = "/course/"
 ELSEWHERE = "/elsewhere/"  # a path the site was not built for
 

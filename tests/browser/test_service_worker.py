@@ -21,16 +21,15 @@ from playwright.sync_api import expect
 from bench.serve import free_port, serve_site
 from crossdept_site.offline import FETCHED
 from tests.browser.conftest import CORE_TIMEOUT_MS, wait_for_service_worker
-from tests.conftest import build_for_port, build_site
+from tests.conftest import build_site, copy_of_site
 
 CHAPTER = "kp325/obstacles/"
 
 
 @pytest.fixture(scope="module")
-def sw_site(tmp_path_factory) -> tuple[int, Path]:
-    """The site built for a port of this module's own, at the host's root."""
-    target, port = build_for_port(tmp_path_factory.mktemp("sw-site") / "site", free_port())
-    return port, target
+def sw_site(tmp_path_factory, site_build) -> tuple[int, Path]:
+    """The site on a port of this module's own, at the host's root."""
+    return copy_of_site(site_build, tmp_path_factory.mktemp("sw-site") / "site")
 
 
 @contextlib.contextmanager
