@@ -3,6 +3,7 @@ fails any test in which a request leaves 127.0.0.1 or a page logs a console erro
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -118,6 +119,12 @@ def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
 def traffic(request, context, page) -> Traffic:
     shared = shared_for(request)
     return shared.record if shared is not None else watch(context)
+
+
+def showing(url: str) -> re.Pattern:
+    """``url``, with whatever section anchor Material's navigation.tracking has added by now (on a
+    page scrolled past its first heading, as after going back, it adds one)."""
+    return re.compile(re.escape(url) + r"(#.*)?$")
 
 
 def navigate_instantly(page, url: str, *, settle: bool = True) -> None:

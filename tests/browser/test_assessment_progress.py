@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.assessment_steps import answer, quiz_definition, right_answer
-from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+from tests.browser.conftest import CORE_TIMEOUT_MS, showing, visit
 
 pytestmark = pytest.mark.shared_page
 
@@ -43,7 +43,7 @@ def test_pages_opened_with_instant_navigation_are_counted(page, site, traffic):
     expect(page.locator("article h1")).to_contain_text("跨部门沟通全景与挑战")
     page.go_back()
 
-    expect(page).to_have_url(site)
+    expect(page).to_have_url(showing(site))
     assert page.evaluate("window.__stillHere") is True
     group = progress(page).locator(".cd-progress-group").first
     expect(group.locator(".cd-progress-page").first).to_be_visible()

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
 from tests.browser import apache, nginx
-from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly
+from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly, showing
 from tests.browser.test_pages import page_paths
 from tests.conftest import build_site
 
@@ -273,7 +273,7 @@ def expect_styled_404_leading_to(page, response, base: str, link: str, path: str
     expect(page.locator("article h1")).to_have_text("找不到这一页")
     assert page.locator(".md-header").evaluate("(header) => getComputedStyle(header).position") == "sticky"
     page.locator("article").get_by_role("link", name=link, exact=True).click()
-    expect(page).to_have_url(base + path)
+    expect(page).to_have_url(showing(base + path))
     expect(page.locator("article h1").first).to_contain_text(link)
 
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import Counter, Link, serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, showing
 
 PYODIDE = "/assets/pyodide/"
 PLAIN_LARGE = ("pyodide.asm.wasm", "pyodide-lock.json")  # fetched as name.gz and decompressed by the worker
@@ -133,11 +133,11 @@ def test_a_site_served_from_an_address_it_was_not_built_for_keeps_one_worker_acr
     page.evaluate("window.stillTheSameDocument = true")
 
     page.locator(".md-nav a[href$='tools/resources/']").first.click()
-    expect(page).to_have_url(base + "tools/resources/")
+    expect(page).to_have_url(showing(base + "tools/resources/"))
     ready_again = page.locator('[data-worksheet="resources"]')
     expect(ready_again).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
     page.go_back()
-    expect(page).to_have_url(base + "tools/value/")
+    expect(page).to_have_url(showing(base + "tools/value/"))
     expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready")
 
     assert page.evaluate("window.stillTheSameDocument") is True

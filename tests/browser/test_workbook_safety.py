@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+from tests.browser.conftest import CORE_TIMEOUT_MS, showing, visit
 from tests.browser.workbook_steps import XSS, add_row, cell, downloaded, fill_row, load_example, open_tool, raw_store, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
@@ -25,7 +25,7 @@ def test_everything_typed_survives_a_reload_and_navigating_away_and_back(page, s
     expect(cell(page, "立场", 1)).to_have_value("中立")
     expect(cell(page, "最新进展", 1)).to_have_value("介绍了项目\n对方想看数据")
     page.locator(".cd-projectbar a", has_text="资源需求清单").click()
-    expect(page).to_have_url(site + "tools/resources/")
+    expect(page).to_have_url(showing(site + "tools/resources/"))
     page.go_back()
     expect(cell(page, "被拒次数", 1)).to_have_value("1")
 
