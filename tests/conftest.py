@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,7 +93,36 @@ def pytest_configure(config):
 
         folder = Path(tempfile.mkdtemp(prefix="crossdept-site-"))
         server = serve_site(folder / "site")
-        config._crossdept_site = (folder, server, server.__enter__())
+        base = server.__enter__()
+        config._crossdept_site = (folder, server, base)
+        if needs_site(config):
+            build_while_workers_start(folder, urlsplit(base).port)
+
+
+def needs_site(config) -> bool:
+    """Whether the run includes tests that need the built site (the whole suite, site or browser tests)."""
+    paths = [str(Path(a.split("::")[0]).resolve()) for a in config.args] or [str(ROOT)]
+    wanted = [str(ROOT / "tests" / "site"), str(ROOT / "tests" / "browser")]
+    return any(w.startswith(p) or p.startswith(w) for p in paths for w in wanted)
+
+
+def build_while_workers_start(folder: Path, port: int) -> None:
+    """Build the shared site now, in the controller, while the workers start and collect (seconds
+    in which the machine is otherwise idle): it takes the lock the workers' ``once_per_run`` waits
+    on before any worker exists, and marks the build done only when it succeeded (after a failure a
+    worker builds again and its test reports why)."""
+    lock = (folder / "site.lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def build() -> None:
+        try:
+            if build_site(folder / "site", site_url=f"http://127.0.0.1:{port}/").returncode == 0:
+                (folder / "site.done").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+
+    threading.Thread(target=build, daemon=True).start()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -116,9 +116,14 @@ def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
 
 
 @pytest.fixture
-def traffic(request, context, page) -> Traffic:
+def traffic(request, context, page):
+    """What the test's pages do. When the test ends, before its page closes (a page closed while
+    Material's search worker still loads its scripts logs that as an error): the test fails if a
+    request left 127.0.0.1 or a page logged an error (unless marked ``allow_errors``)."""
     shared = shared_for(request)
-    return shared.record if shared is not None else watch(context)
+    record = shared.record if shared is not None else watch(context)
+    yield record
+    check_traffic(record, bool(request.node.get_closest_marker("allow_errors")))
 
 
 def showing(url: str) -> re.Pattern:
@@ -325,13 +330,3 @@ def warm(warm_page, request):
     if warm_page.context is not None:
         check_traffic(warm_page.record, bool(request.node.get_closest_marker("allow_errors")))
 
-
-@pytest.fixture(autouse=True)
-def _no_outside_requests_no_errors(request):
-    """Every browser test also proves: nothing left the server, and no page logged an error."""
-    if "traffic" not in request.fixturenames:
-        yield
-        return
-    record: Traffic = request.getfixturevalue("traffic")
-    yield
-    check_traffic(record, bool(request.node.get_closest_marker("allow_errors")))
