@@ -329,4 +329,3 @@ def warm(warm_page, request):
     yield warm_page
     if warm_page.context is not None:
         check_traffic(warm_page.record, bool(request.node.get_closest_marker("allow_errors")))
-
