@@ -7,12 +7,17 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.serve import CHROMIUM_FLAGS, HEADLESS_SHELL, serve_site
 from tests.conftest import shared_server
 
 # Pyodide's first start takes seconds on this machine; waits on the core allow for it.
 CORE_TIMEOUT_MS = 60_000
+
+# What a page shows after a click can take more than Playwright's default 5 s on a 2-core machine
+# that other builds keep busy; a passing check does not wait any longer for it.
+expect.set_options(timeout=15_000)
 
 # The page's worksheet runtime as a module: importing the URL the page loaded gives the very same
 # instance (its core, its store), with what it exports for tests. There are no globals to reach for.
