@@ -92,6 +92,13 @@ class Traffic:
         self.failed: list[str] = []
         self.expected_failures: set[str] = set()
 
+    def clear(self) -> None:
+        """Forget what was recorded: the next test starts with an empty record."""
+        self.outside.clear()
+        self.console_errors.clear()
+        self.failed.clear()
+        self.expected_failures.clear()
+
 
 def watch(context) -> Traffic:
     """Record what the context's pages do, and stop any request that would leave 127.0.0.1."""
@@ -121,12 +128,11 @@ def check_traffic(record: Traffic, allow_errors: bool = False) -> None:
 
 
 @pytest.fixture
-def traffic(request, context, page):
+def traffic(request, _shared, context, page):
     """What the test's pages do. When the test ends, before its page closes (a page closed while
     Material's search worker still loads its scripts logs that as an error): the test fails if a
     request left 127.0.0.1 or a page logged an error (unless marked ``allow_errors``)."""
-    shared = shared_for(request)
-    record = shared.record if shared is not None else watch(context)
+    record = _shared.record if _shared is not None else watch(context)
     yield record
     check_traffic(record, bool(request.node.get_closest_marker("allow_errors")))
 
@@ -180,9 +186,7 @@ class WarmPage:
             self.context = self.browser.new_context(service_workers="block")
             self.record = watch(self.context)
             self.page = self.context.new_page()
-        self.record.outside.clear()
-        self.record.console_errors.clear()
-        self.record.failed.clear()
+        self.record.clear()
         current = self.page.url.split("#")[0]
         if current.startswith("http") and current != url:
             navigate_instantly(self.page, url)
@@ -198,11 +202,11 @@ class WarmPage:
 
 class SharedPage:
     """One page per test worker that tests marked ``shared_page`` take turns on, as if each were a
-    new reader: before each test its storage is emptied and it moves to the course's home page by
-    instant navigation, so its core (the costly part of a fresh page: Pyodide starting again, about
-    1.5 s of CPU) is already running when the test opens a worksheet with ``visit``. What a test
+    new reader: before each test its storage is emptied, so when the test opens its first page with
+    ``visit`` (instant navigation) the worksheets find nothing stored, and the core (the costly part
+    of a fresh page: Pyodide starting again, about 1.5 s of CPU) is already running. What a test
     changed on the page itself (other tabs, listeners, viewport, media, routes) is undone; a page
-    that broke is replaced by a new one."""
+    that broke is replaced by a new one, opened at ``site``."""
 
     def __init__(self, browser, clock=None) -> None:
         self.browser = browser
@@ -227,7 +231,8 @@ class SharedPage:
         self.page.on = tracked_on
 
     def fresh(self, site: str):
-        """The page, at ``site``'s home page with nothing stored, and an empty traffic record."""
+        """The page, still showing what the last test left (or ``site`` when new), with nothing
+        stored and an empty traffic record."""
         try:
             if self.context is None or self.page.is_closed():
                 raise RuntimeError("no page yet")
@@ -256,10 +261,7 @@ class SharedPage:
             self._open()
             self.page.goto(site)
         self.page.crossdept_home = site
-        self.record.outside.clear()
-        self.record.console_errors.clear()
-        self.record.failed.clear()
-        self.record.expected_failures.clear()
+        self.record.clear()
         return self.page
 
     def close(self) -> None:
@@ -302,23 +304,24 @@ def shared_for(request) -> SharedPage | None:
 
 
 @pytest.fixture
-def context(request, new_context):
-    """The test's browser context: the shared page's for tests marked ``shared_page``, else a new one."""
+def _shared(request) -> SharedPage | None:
+    """The test's shared page, reset for it once, or None when it has a page of its own."""
     shared = shared_for(request)
     if shared is not None:
-        if shared.context is None:
-            shared.fresh(request.getfixturevalue("site"))
-        return shared.context
-    return new_context()
+        shared.fresh(request.getfixturevalue("site"))
+    return shared
 
 
 @pytest.fixture
-def page(request, context, site):
+def context(_shared, new_context):
+    """The test's browser context: the shared page's for tests marked ``shared_page``, else a new one."""
+    return _shared.context if _shared is not None else new_context()
+
+
+@pytest.fixture
+def page(_shared, context):
     """The test's page: the shared page, reset, for tests marked ``shared_page``, else a new one."""
-    shared = shared_for(request)
-    if shared is not None:
-        return shared.fresh(site)
-    return context.new_page()
+    return _shared.page if _shared is not None else context.new_page()
 
 
 @pytest.fixture(scope="module")

@@ -225,7 +225,7 @@ def test_typing_in_one_cell_is_undone_as_one_change(page, site, traffic):
     expect(sheet.locator(".cd-edit-note")).to_contain_text("已撤销上一处修改")
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.fresh_page  # the page's clock is paused by the test (a clock cannot be uninstalled)
 def test_results_not_yet_recomputed_after_an_edit_are_marked_and_cannot_be_copied_until_the_answer(page, site, traffic):
     sheet = open_tool(page, site, "exchange")
     add_row(sheet)

@@ -63,7 +63,7 @@ def test_two_tabs_on_the_same_workbook_see_each_others_edits_instead_of_overwrit
     other.close()
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.fresh_page  # a record the page finds stored when it first loads
 def test_the_value_calculator_saved_before_projects_existed_becomes_part_of_the_first_project(page, context, site, traffic):
     context.add_init_script("""if (!localStorage.getItem('crossdept:workbook'))
         localStorage.setItem('crossdept:worksheet:value', JSON.stringify({version: 1, data: {lost_customers_per_month: '180', ltv: '2500'}}));""")
@@ -78,7 +78,7 @@ def test_the_value_calculator_saved_before_projects_existed_becomes_part_of_the_
     expect(page.get_by_label("每月流失客户数")).to_have_value("180")
 
 
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.fresh_page  # a record the page finds stored when it first loads
 def test_an_unreadable_stored_workbook_is_kept_aside_once_with_a_message_not_dropped(page, context, site, traffic):
     context.add_init_script("""if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');
         localStorage.setItem('crossdept@/:workbook', '{"version": 1, "data": {"projects": [ broken'); }""")
@@ -94,7 +94,7 @@ def test_an_unreadable_stored_workbook_is_kept_aside_once_with_a_message_not_dro
 
 
 @pytest.mark.allow_errors
-@pytest.mark.fresh_page  # a fixed clock or a seeded store, from before the page loads
+@pytest.mark.fresh_page  # a core that cannot start
 def test_when_pyodide_cannot_load_the_tables_still_edit_and_save_and_say_the_analysis_is_unavailable(page, site, traffic):
     page.route(re.compile(r".*pyodide\.asm\.wasm(\.gz)?$"), lambda route: route.fulfill(status=404, body="gone"))
     sheet = open_tool(page, site, "resources")
