@@ -143,9 +143,35 @@ def showing(url: str) -> re.Pattern:
     return re.compile(re.escape(url) + r"(#.*)?$")
 
 
+def wait_for_instant_navigation(page) -> None:
+    """Wait until Material takes over clicks on course links. It does once it has the site's
+    sitemap.xml; a click before that loads the whole page (right for a reader, but a test about
+    instant navigation, or one that keeps the core running, would race the sitemap on a loaded
+    machine). A resource timing entry appears when the sitemap has arrived, and Material reads it
+    within the next tasks: two more frames are waited for. Read with an observer, because a page
+    with Playwright's clock has a performance object whose entry lists are always empty."""
+    page.wait_for_function(
+        """() => {
+          const state = (window.__cdSitemap ??= { seen: false, frames: 0 });
+          if (!state.observer) {
+            state.observer = new PerformanceObserver((list, observer) => {
+              if (list.getEntries().some((e) => e.name.endsWith("/sitemap.xml"))) {
+                state.seen = true;
+                observer.disconnect();
+              }
+            });
+            state.observer.observe({ type: "resource", buffered: true });
+          }
+          return state.seen && ++state.frames > 2;
+        }""",
+        polling="raf",
+    )
+
+
 def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
     """Go to ``url`` as a reader's click does: Material fetches the page and swaps its content in,
     the document (and the core's worker) stays. ``settle``: also wait for the header's fade."""
+    wait_for_instant_navigation(page)
     before = page.evaluate_handle("document.querySelector('article')")
     page.evaluate(
         """(url) => {

@@ -10,7 +10,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, showing
+from tests.browser.conftest import CORE_TIMEOUT_MS, showing, wait_for_instant_navigation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,6 +97,7 @@ def test_a_chapter_page_downloads_nothing_of_pyodide(page, site, traffic):
 
 def test_navigation_between_pages_is_instant_not_a_full_reload(page, site, traffic):
     page.goto(site)
+    wait_for_instant_navigation(page)
     page.evaluate("window.__stillHere = true")
 
     page.locator(".md-content a[href$='tools/value/']").first.click()

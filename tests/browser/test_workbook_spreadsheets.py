@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.conflict_negotiation_steps import load_course_example, open_form
@@ -36,8 +37,12 @@ def import_as_new_project(sheet, path: Path, content: bytes, holds: str) -> None
 
 
 def download_bytes(page, button) -> tuple[str, bytes]:
-    with page.expect_download(timeout=CORE_TIMEOUT_MS) as info:
-        button.click()
+    try:
+        with page.expect_download(timeout=CORE_TIMEOUT_MS) as info:
+            button.click()
+    except PlaywrightTimeoutError as error:  # say what the page told the reader instead
+        said = button.locator("xpath=ancestor::*[contains(@class, 'cd-actions') or contains(@class, 'cd-worksheet')][1]").inner_text()
+        raise AssertionError(f"no download; the page says: {said!r}") from error
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
