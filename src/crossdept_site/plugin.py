@@ -37,7 +37,7 @@ from .offline import write_service_worker
 from .parts import NavPage, lms_manifest
 from .pyodide_runtime import MissingRuntime, copy_runtime, runtime_bytes, runtime_version, served_name
 from .script_library import library_file
-from .search_fix import SearchFixFailed, fix_search_segmentation
+from .search_fix import SearchFixFailed, fix_search_worker
 from .snapshot import SnapshotFailed, make_snapshot, snapshot_name
 from .wheel import build_wheel
 
@@ -152,7 +152,7 @@ class CrossdeptPlugin(BasePlugin[CrossdeptConfig]):
     def on_post_build(self, config):
         site = Path(config.site_dir)
         try:
-            fix_search_segmentation(site)
+            fix_search_worker(site)
         except SearchFixFailed as error:
             raise PluginError(str(error)) from None
         wheel_path = site / ASSET_DIR / self.wheel.filename

@@ -1,39 +1,63 @@
-"""Let Material's search find a Chinese word typed whole.
+"""Two changes to Material's search worker, made in the copy the build writes.
 
-Material's search worker segments a run of Han characters greedily against the index, but its loop
-stops one character short (``j < query.length``): a query is never looked up as a whole, so
-「换位思考」 is searched as 「换* 位* 思*」 and ranks every page with 换进 or 换算 above the one section
-that treats 换位思考. Upstream tracks query segmentation in squidfunk/mkdocs-material#3915.
+- **A Chinese word typed whole is found.** Material's worker segments a run of Han characters
+  greedily against the index, but its loop stops one character short (``j < query.length``): a
+  query is never looked up as a whole, so 「换位思考」 is searched as 「换* 位* 思*」 and ranks every
+  page with 换进 or 换算 above the one section that treats 换位思考. Upstream tracks query
+  segmentation in squidfunk/mkdocs-material#3915.
+- **The index is built when the reader first searches, not on every page load.** Material builds
+  its lunr index from the whole course as soon as a page loads in full (and asks an empty query
+  at once), about 0.3 s of CPU here, more on a phone, spent beside a worksheet's core start by
+  every reader, most of whom never search on that page. The worker now answers the set-up at once
+  and builds the index on the first query with text in it; an empty query finds nothing either way.
 
-The build rewrites that one comparison in the worker it copied. If a Material upgrade changes the
-code, the pattern is not found and the build fails, naming this file, so the fix is checked again
-instead of silently lost.
+If a Material upgrade changes the code, a pattern is not found and the build fails, naming this
+file, so the changes are checked again instead of silently lost.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 WORKERS = "assets/javascripts/workers"
+
+
+@dataclass(frozen=True)
+class Fix:
+    name: str
+    before: str
+    after: str
+
+
 # The minified loop of `segment()` (material/templates/.../search/query/segment/index.ts).
-BEFORE = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-AFTER = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+SEGMENTATION = Fix("the segmentation fix", "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e")
+# The SETUP case of the worker's handler (workers/search/main.ts): `index = new Search(data)`. The
+# stand-in replaces itself with the real index on the first query that is not blank.
+LAZY_INDEX = Fix(
+    "the lazy index",
+    "de=new U(t.data),{type:1}",
+    r"de={search:e=>/\S/.test(e)?(de=new U(t.data)).search(e):{items:[]}},{type:1}",
+)
+FIXES = (SEGMENTATION, LAZY_INDEX)
 
 
 class SearchFixFailed(Exception):
     pass
 
 
-def fix_search_segmentation(site: Path) -> Path:
-    """Patch the search worker in ``site``; return its path."""
+def fix_search_worker(site: Path) -> Path:
+    """Make every change of ``FIXES`` to the search worker in ``site``; return its path."""
     workers = sorted((site / WORKERS).glob("search.*.min.js"))
     if len(workers) != 1:
         raise SearchFixFailed(f"crossdept: expected one Material search worker in {WORKERS}, found {len(workers)} (see search_fix.py)")
     worker = workers[0]
     code = worker.read_text(encoding="utf-8")
-    if AFTER in code and BEFORE not in code:
-        return worker  # a build into a folder that already holds the fixed worker
-    if code.count(BEFORE) != 1:
-        raise SearchFixFailed(f"crossdept: Material's search worker changed; check the segmentation fix in search_fix.py against {worker.name}")
-    worker.write_text(code.replace(BEFORE, AFTER), encoding="utf-8")
+    for fix in FIXES:
+        if fix.after in code and fix.before not in code:
+            continue  # a build into a folder that already holds the fixed worker
+        if code.count(fix.before) != 1:
+            raise SearchFixFailed(f"crossdept: Material's search worker changed; check {fix.name} in search_fix.py against {worker.name}")
+        code = code.replace(fix.before, fix.after)
+    worker.write_text(code, encoding="utf-8")
     return worker
