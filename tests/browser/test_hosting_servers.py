@@ -21,7 +21,8 @@ from bench.serve import free_port, serve_site
 from tests.browser import apache, nginx
 from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly, showing
 from tests.browser.test_pages import page_paths
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
+from tests.site.test_hosting_configs import csp_of
 
 # One test worker takes the whole module (make test runs --dist loadgroup): the course's build for
 # /course/ is then made once, not once per worker.
@@ -97,6 +98,18 @@ def test_stock_nginx_mime_types_do_not_know_mjs_which_is_why_the_site_ships_none
     assert not re.search(r"\smjs[\s;]", stock)
 
 
+def test_every_page_is_sent_with_the_policy_of_the_sample_configurations(hosted):
+    policy = csp_of((ROOT / "hosting" / "nginx.conf").read_text(encoding="utf-8"))  # all samples agree (test_hosting_configs)
+
+    for path in page_paths():
+        response, _ = fetch(hosted.base + path, "HEAD")
+        assert response.headers["Content-Security-Policy"] == policy, path
+
+
+# The walk runs on one server: the pages are the same files on both and each server sends every
+# page the same policy (the test above), so a second walk would only repeat the first. Apache's
+# own part, that what it sends lets a worksheet page and search run, is the test after this one.
+@pytest.mark.parametrize("hosted", ["nginx"], indirect=True)
 def test_every_page_gets_its_worksheets_ready_with_zero_csp_violations(page, hosted, traffic):
     page.add_init_script(COLLECT_VIOLATIONS)
     worksheets = 0
@@ -122,6 +135,18 @@ def test_every_page_gets_its_worksheets_ready_with_zero_csp_violations(page, hos
     assert page.evaluate("window.__cspViolations") == []
     assert worksheets >= 15  # the tools and the self-checks all ran their core
     assert not list(hosted.site.rglob("*.mjs"))
+
+
+@pytest.mark.parametrize("hosted", ["apache"], indirect=True)
+def test_a_worksheet_page_loaded_in_full_and_search_run_on_apache_with_zero_csp_violations(page, hosted, traffic):
+    page.add_init_script(COLLECT_VIOLATIONS)
+
+    response = page.goto(hosted.base + "tools/value/?q=部门墙")  # search runs in Material's worker
+
+    assert response.status == 200
+    expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    assert page.evaluate("window.__cspViolations") == []
 
 
 def test_hashed_files_are_cached_for_good_and_pages_and_the_service_worker_are_revalidated(hosted):
