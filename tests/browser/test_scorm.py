@@ -38,7 +38,8 @@ def version(request) -> str:
 
 @pytest.fixture(scope="module")
 def package(scorm_packages, version, tmp_path_factory):
-    """The package unzipped and served, as an LMS serves it: (base URL, version)."""
+    """The package unzipped and served, as an LMS serves it: (base URL, version). The 2004
+    package carries the start-up snapshot, the 1.2 package does not (see scorm_packages)."""
     folder = tmp_path_factory.mktemp(f"scorm{version}")
     with zipfile.ZipFile(scorm_packages[version]) as archive:
         archive.extractall(folder)
@@ -96,9 +97,13 @@ def cmi(page) -> dict:
 
 def test_a_learner_reads_a_part_and_passes_its_quiz_and_the_lms_records_it_then_a_relaunch_resumes(browser, page, traffic, package):
     base, version = package
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
 
     course = open_lms(page, base, version)
     read_part_and_pass_quiz(course)
+    # The 1.2 package is the default one, without the start-up snapshot; the 2004 package has it.
+    assert any(url.endswith(".snap.gz") for url in requested) == (version == "2004")
     page.evaluate("() => window.lmsClose()")  # the learner leaves the SCO
     wait_for_call(page, "LMSFinish" if version == "1.2" else "Terminate")
 
