@@ -50,6 +50,29 @@ def fetched_by_worker(name: str) -> bool:
     return f"{base}.gz" not in FETCHED
 
 
+LUNR = "assets/javascripts/lunr/"
+
+
+def lunr_files_used(site: Path) -> set[str]:
+    """The files of ``assets/javascripts/lunr/`` that Material's search worker loads for the site's
+    search languages (workers/search/main.ts, ``setupSearchLanguages``): the stemmer support,
+    ``lunr.<lang>`` for each language but English, ``lunr.multi`` for more than one, tinyseg for
+    Japanese and wordcut for Hindi and Thai. Material copies every language's file (0.9 MB, wordcut
+    alone 0.7 MB); a reader's browser never asks for the others, so it does not precache them."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return set()
+    languages = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
+    used = {f"{LUNR}min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    used |= {f"{LUNR}tinyseg.js" for lang in languages if lang == "ja"}
+    used |= {f"{LUNR}wordcut.js" for lang in languages if lang in ("hi", "th")}
+    if len(languages) > 1:
+        used.add(f"{LUNR}min/lunr.multi.min.js")
+    if languages:
+        used.add(f"{LUNR}min/lunr.stemmer.support.min.js")
+    return used
+
+
 def site_files(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in SKIP)
 
@@ -62,12 +85,13 @@ def service_worker_manifest(site: Path) -> dict:
         digest.update(hashlib.sha256((site / name).read_bytes()).digest())
     runtime = [name for name in files if RUNTIME.search(name) and fetched_by_worker(name)]
     immutable = [name for name in files if RUNTIME.search(name) or HASHED.search(name)]
+    lunr = lunr_files_used(site)
     precache = [
         "./" if name == "index.html" else name.removesuffix("index.html")
         for name in files
         # Nothing of the runtime's folders: the worker's own download keeps what it uses (the plain
         # twin of a .gz it fetches is never asked for, and must not cost a reader 9.6 MB).
-        if not RUNTIME.search(name) and not ON_DEMAND.search(name) and not name.endswith((".map", ".gz"))
+        if not RUNTIME.search(name) and not ON_DEMAND.search(name) and not name.endswith((".map", ".gz")) and (not name.startswith(LUNR) or name in lunr)
     ]
     top = sorted({name.split("/", 1)[0] for name in files} | set(SKIP))
     return {"build": digest.hexdigest()[:16], "precache": precache, "immutable": immutable, "runtime": runtime, "top": top}

@@ -70,6 +70,11 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
     offline.goto(base + "kp325/obstacles/")
     expect(offline.locator("h1")).to_contain_text("障碍")
     assert sheet  # the worksheet computed 600万 with no server at all
+    # Search too: its index and the language support it loads were kept when the worker installed.
+    offline.locator(".md-search__input").click()
+    offline.locator(".md-search__input").fill("情感银行")
+    offline.locator(".md-search__input").press("End")  # Material reads the query on key events
+    expect(offline.locator(".md-search-result__item").first).to_contain_text("情感银行", timeout=30_000)
 
 
 def test_a_rebuilt_site_shows_fresh_content_to_a_returning_reader(own_site, sw_context, project_copy, tmp_path):

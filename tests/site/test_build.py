@@ -241,3 +241,14 @@ def test_the_service_worker_keeps_the_runtime_as_the_worker_fetches_it_and_never
     assert sorted(n for n in manifest["runtime"] if n.startswith(pyodide)) == [
         f"{pyodide}/{name}" for name in ("pyodide-lock.json.gz", "pyodide.asm.mjs.js", "pyodide.asm.wasm.gz", "pyodide.mjs.js", "python_stdlib.zip")
     ]
+
+
+def test_the_service_worker_precaches_lunr_for_chinese_search_only(built_site):
+    from crossdept_site.offline import service_worker_manifest
+
+    precached = [name for name in service_worker_manifest(built_site)["precache"] if name.startswith("assets/javascripts/lunr/")]
+    shipped = [p for p in (built_site / "assets/javascripts/lunr").rglob("*.js")]
+
+    # What the search worker loads for lang zh; the other languages' files stay on the server.
+    assert sorted(precached) == ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.zh.min.js"]
+    assert len(shipped) > 30
