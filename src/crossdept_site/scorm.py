@@ -148,7 +148,9 @@ def package(site: Path, version: str, zip_path: Path) -> Path:
         for name in files:
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, (site / name).read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+            # Already compressed files only cost time to deflate again.
+            stored = name.endswith((".gz", ".zip", ".whl"))
+            archive.writestr(info, (site / name).read_bytes(), compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
     return zip_path
 
 

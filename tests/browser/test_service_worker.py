@@ -102,7 +102,9 @@ def test_a_hung_server_shows_the_cached_course_within_seconds(sw_site, sw_contex
         expect(page.locator("article h1")).to_contain_text("障碍")
 
 
-@pytest.mark.parametrize("status", [502, 503, 404])
+# Every 5xx takes one comparison in sw.js (status >= 500): one of them stands for all; a 404 for a
+# page the build has is a case of its own.
+@pytest.mark.parametrize("status", [503, 404])
 def test_an_error_from_the_server_shows_the_cached_course_instead(sw_site, sw_context, status):
     port, site = sw_site
     page, base = cached_course(sw_context, port, site)
