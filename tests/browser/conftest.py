@@ -302,14 +302,27 @@ DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default for a 
 
 def visit(page, url: str) -> None:
     """Open ``url`` as a reader's click does (the running core stays): on the shared page, and on
-    a page ``visit`` opened before; else load it."""
+    a page ``visit`` opened before; else load it, and wait until a click on a course link is
+    instant too."""
     if getattr(page, "crossdept_home", None) and page.url.startswith("http"):
         if page.url.split("#")[0] == url:  # a click on a link to the page shown does not swap it
             navigate_instantly(page, page.crossdept_home if url != page.crossdept_home else url + "glossary/", settle=False)
         navigate_instantly(page, url, settle=False)
     else:
         page.goto(url)
+        wait_for_instant_navigation(page)
         page.crossdept_home = url[: url.index("/", url.index("//") + 2) + 1]  # the server's root: the site's, in tests
+
+
+def type_in_search(page, query: str):
+    """Type ``query`` into Material's search box as a reader does (on a phone, the header's search
+    icon opens it first); returns the result items."""
+    box = page.locator(".md-search__input")
+    opener = page.locator("label.md-header__button[for='__search']")
+    (opener if opener.is_visible() else box).click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on key events
+    return page.locator(".md-search-result__item")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.assessment_steps import answer, quiz_definition, right_answer
-from tests.browser.conftest import CORE_TIMEOUT_MS, showing, visit, wait_for_instant_navigation
+from tests.browser.conftest import CORE_TIMEOUT_MS, showing, visit
 
 pytestmark = pytest.mark.shared_page
 
@@ -30,7 +30,6 @@ def test_a_fresh_browser_sees_every_chapter_unread(page, site, traffic):
 
 def test_pages_opened_with_instant_navigation_are_counted(page, site, traffic):
     visit(page, site)
-    wait_for_instant_navigation(page)
     page.evaluate("window.__stillHere = true")
 
     page.locator(".md-content a[href$='day48/']").first.click()

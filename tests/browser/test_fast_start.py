@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.serve import serve_site
-from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, wait_for_runtime, wait_for_service_worker
+from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, type_in_search, wait_for_runtime, wait_for_service_worker
 from tests.conftest import build_site, copy_of_site
 
 
@@ -71,10 +71,7 @@ def test_a_repeat_visit_works_offline_worksheet_included(own_site, sw_context):
     expect(offline.locator("h1")).to_contain_text("障碍")
     assert sheet  # the worksheet computed 600万 with no server at all
     # Search too: its index and the language support it loads were kept when the worker installed.
-    offline.locator(".md-search__input").click()
-    offline.locator(".md-search__input").fill("情感银行")
-    offline.locator(".md-search__input").press("End")  # Material reads the query on key events
-    expect(offline.locator(".md-search-result__item").first).to_contain_text("情感银行", timeout=30_000)
+    expect(type_in_search(offline, "情感银行").first).to_contain_text("情感银行", timeout=30_000)
 
 
 def test_a_rebuilt_site_shows_fresh_content_to_a_returning_reader(own_site, sw_context, project_copy, tmp_path):

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
 from tests.browser import apache, nginx
-from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly, showing
+from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly, showing, type_in_search
 from tests.browser.test_pages import page_paths
 from tests.conftest import ROOT, build_site
 from tests.site.test_hosting_configs import csp_of
@@ -256,10 +256,7 @@ def test_searching_from_a_deep_404_page_of_another_path_opens_a_real_page(page, 
     expect_404(traffic, elsewhere + "a/b/c/gone")
     page.goto(elsewhere + "a/b/c/gone")
 
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill("情感银行")
-    page.locator(".md-search__input").press("End")  # Material reads the query on key events
-    first = page.locator(".md-search-result__item").first
+    first = type_in_search(page, "情感银行").first
     expect(first).to_be_visible(timeout=30_000)
     first.locator("a").first.click()
 

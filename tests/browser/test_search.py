@@ -8,6 +8,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import type_in_search
+
 # query → (page path, words of the heading of the section that treats it)
 QUERIES = {
     "部门墙": ("kp325/", "部门墙"),
@@ -23,16 +25,12 @@ QUERIES = {
 def search(page, site, query):
     if page.url.split("#")[0] != site:
         page.goto(site)
-    box = page.locator(".md-search__input")
-    opener = page.locator("label.md-header__button[for='__search']")  # the phone header's search icon
-    (opener if opener.is_visible() else box).click()
-    results = page.locator(".md-search-result__item")
     # On a warm page the last test's results are still there: empty the box and see them go first.
-    box.fill("")
-    box.press("End")  # Material reads the query on key events
+    results = type_in_search(page, "")
     expect(results).to_have_count(0)
+    box = page.locator(".md-search__input")
     box.fill(query)
-    box.press("End")
+    box.press("End")  # Material reads the query on key events
     first = results.first
     # The search worker builds its index on first use: seconds on a loaded machine.
     expect(first).to_be_visible(timeout=30_000)
