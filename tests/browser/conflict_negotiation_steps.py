@@ -37,7 +37,11 @@ def load_course_example(page, sheet):
     the results of the empty form may already be current before the example arrives."""
     ready(sheet).get_by_role("button", name="载入课程示例").click()
     # The example comes from the core: a call, slow when the machine is busy.
-    expect(sheet.locator('[name="issue"]')).not_to_have_value("", timeout=CORE_TIMEOUT_MS)
+    try:
+        expect(sheet.locator('[name="issue"]')).not_to_have_value("", timeout=CORE_TIMEOUT_MS)
+    except AssertionError as error:
+        said = sheet.locator(".cd-status, .cd-general").all_inner_texts()
+        raise AssertionError(f"the example did not arrive; the sheet says {said}") from error
     expect(sheet.locator(".cd-outputs")).to_have_attribute("data-state", "current", timeout=CORE_TIMEOUT_MS)
 
 

@@ -3,6 +3,7 @@ fails any test in which a request leaves 127.0.0.1 or a page logs a console erro
 
 from __future__ import annotations
 
+import collections
 import re
 import time
 
@@ -91,6 +92,7 @@ class Traffic:
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.expected_failures: set[str] = set()
+        self.console: collections.deque[str] = collections.deque(maxlen=40)  # every kind, shown when a test fails
 
     def clear(self) -> None:
         """Forget what was recorded: the next test starts with an empty record."""
@@ -98,6 +100,7 @@ class Traffic:
         self.console_errors.clear()
         self.failed.clear()
         self.expected_failures.clear()
+        self.console.clear()
 
 
 def watch(context) -> Traffic:
@@ -114,6 +117,7 @@ def watch(context) -> Traffic:
 
     context.route("**/*", guard)
     context.on("console", lambda m: m.type == "error" and record.console_errors.append(f"{m.text} @ {m.location}"))
+    context.on("console", lambda m: record.console.append(f"{m.type}: {m.text}"))
     context.on("weberror", lambda e: record.console_errors.append(str(e.error)))
     context.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
     return record
@@ -133,8 +137,20 @@ def traffic(request, _shared, context, page):
     Material's search worker still loads its scripts logs that as an error): the test fails if a
     request left 127.0.0.1 or a page logged an error (unless marked ``allow_errors``)."""
     record = _shared.record if _shared is not None else watch(context)
+    request.node.crossdept_traffic = record
     yield record
     check_traffic(record, bool(request.node.get_closest_marker("allow_errors")))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test's report ends with what its pages wrote to the console: a failure seen
+    once on a loaded machine is then read from the report, not guessed at."""
+    report = yield
+    record = getattr(item, "crossdept_traffic", None)
+    if report.failed and record is not None and record.console:
+        report.sections.append(("browser console", "\n".join(record.console)))
+    return report
 
 
 def showing(url: str) -> re.Pattern:

@@ -1,7 +1,8 @@
 // The planning core in a Web Worker: Pyodide starts here so typing never waits on it. The
 // messages are those of ../protocol.js, one switch, unknown types throw.
 import { CALL, FAILED, INIT, KEPT, LOAD, READY, RESULT, unknown } from "../protocol.js";
-import { decoded, fetchCompressed } from "../runtime-fetch.js";
+import { fetchCompressed } from "../runtime-fetch.js";
+import { snapshotBytes } from "../snapshot-bytes.js";
 
 let handleJson = null;
 let pyodide = null;
@@ -19,7 +20,6 @@ const mark = (name) => (phases[name] = Math.round(performance.now()));
 // From 30 Mbps the snapshot's bytes cost under 2 s; below, the worker starts bare and fetches the
 // snapshot afterwards, for the next visit.
 const SNAPSHOT_MIN_MBPS = 30;
-const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70]; // "\0snp", how Pyodide's memory snapshots begin
 
 const realFetch = self.fetch.bind(self);
 // What every download of this worker goes through: the network, and on a visit the offline service
@@ -51,14 +51,11 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 // The build's snapshot of a warm interpreter, gzip'd, as bytes. Rejects when it is missing or
 // broken: then the bare start runs and the reader only notices the time.
 async function fetchSnapshot(snapshotUrl, options = {}) {
-  return snapshotBytes(await download(snapshotUrl, options));
+  return checkedSnapshot(await download(snapshotUrl, options));
 }
 
-async function snapshotBytes(response) {
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const bytes = new Uint8Array(await new Response(await decoded(response.body)).arrayBuffer());
-  // Pyodide checks its snapshot's magic number only after sizing its memory by it: check first.
-  if (bytes.length % 4 || !SNAPSHOT_MAGIC.every((byte, i) => bytes[i] === byte)) throw new Error("not a Pyodide snapshot");
+async function checkedSnapshot(response) {
+  const bytes = await snapshotBytes(response);
   mark("snapshot");
   return bytes;
 }
@@ -69,7 +66,7 @@ async function snapshotBytes(response) {
 async function cachedSnapshot(snapshotUrl) {
   try {
     const kept = await self.caches?.match(snapshotUrl);
-    if (kept) return await snapshotBytes(kept);
+    if (kept) return await checkedSnapshot(kept);
   } catch (error) {
     console.info(`core-worker: the kept snapshot is unreadable (${error.message})`);
   }
