@@ -6,6 +6,10 @@ PY      := $(VENV)/bin/python
 PY_OK   := $(VENV)/.installed
 NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Python may write its bytecode caches (some images forbid it in the environment): each test worker
+# then reads the test modules, their assertions rewritten, from __pycache__ instead of compiling
+# them again (collection 4.1 s → 2.4 s of CPU per worker, three workers at once).
+unexport PYTHONDONTWRITEBYTECODE
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup serve site scorm test lint contracts bench chromium nginx apache fonts screenshots clean

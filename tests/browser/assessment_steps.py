@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from crossdept_site.definitions import read_yaml
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 
 
 def quiz_definition(quiz_id: str) -> dict:
-    return yaml.safe_load((WORKSHEETS / f"{quiz_id}.yml").read_text(encoding="utf-8"))
+    return read_yaml(WORKSHEETS / f"{quiz_id}.yml")
 
 
 def right_answer(question: dict) -> list[str]:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from crossdept_site.definitions import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -80,7 +80,7 @@ def test_part_ones_learning_path_links_a_published_part_and_does_not_announce_it
 @pytest.mark.parametrize("page", PUBLISHED)
 def test_a_parts_quiz_explains_every_option_and_links_only_its_own_page(page):
     _, quiz = PARTS[page]
-    questions = yaml.safe_load((ROOT / "worksheets" / f"{quiz}.yml").read_text(encoding="utf-8"))["questions"]
+    questions = read_yaml(ROOT / "worksheets" / f"{quiz}.yml")["questions"]
 
     assert len(questions) >= 10
     assert all(option.get("explanation", "").strip() for q in questions for option in q["options"])
@@ -88,7 +88,7 @@ def test_a_parts_quiz_explains_every_option_and_links_only_its_own_page(page):
 
 
 def test_every_journal_section_is_a_heading_on_the_built_site(built_site):
-    questions = yaml.safe_load((ROOT / "worksheets" / "journal-day48.yml").read_text(encoding="utf-8"))["questions"]
+    questions = read_yaml(ROOT / "worksheets" / "journal-day48.yml")["questions"]
     missing = []
     for question in questions:
         if "section" not in question:
@@ -102,7 +102,7 @@ def test_every_journal_section_is_a_heading_on_the_built_site(built_site):
 
 
 def test_the_journal_asks_three_questions_linked_to_each_published_part():
-    questions = yaml.safe_load((ROOT / "worksheets" / "journal-day48.yml").read_text(encoding="utf-8"))["questions"]
+    questions = read_yaml(ROOT / "worksheets" / "journal-day48.yml")["questions"]
     for page in PUBLISHED:
         linked = [q for q in questions if q.get("section", "").startswith(f"day48/{page}")]
         assert len(linked) >= 3, page

@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crossdept.definitions import check_definition
 from crossdept.errors import DefinitionError
+from crossdept_site.definitions import read_yaml
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 
 
 def definition(name: str) -> dict:
-    return yaml.safe_load((WORKSHEETS / f"{name}.yml").read_text(encoding="utf-8"))
+    return read_yaml(WORKSHEETS / f"{name}.yml")
 
 
 def problems(raw: dict, name: str) -> list[str]:

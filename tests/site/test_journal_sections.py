@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from crossdept_site.definitions import read_yaml
 
-import yaml
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 
@@ -12,7 +12,7 @@ WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 def test_every_journal_section_is_a_heading_on_the_built_site(built_site):
     missing = []
     for path in sorted(WORKSHEETS.glob("journal-*.yml")):
-        for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+        for question in read_yaml(path)["questions"]:
             if "section" not in question:
                 continue
             page, _, anchor = question["section"].partition("#")

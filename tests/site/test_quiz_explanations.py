@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crossdept.definitions import check_definition
 from crossdept.errors import DefinitionError
+from crossdept_site.definitions import read_yaml
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 QUIZZES = sorted(p.stem for p in WORKSHEETS.glob("quiz-*.yml"))
@@ -30,7 +30,7 @@ LETTER_REFERENCES = [
 
 
 def load(name: str) -> dict:
-    return yaml.safe_load((WORKSHEETS / f"{name}.yml").read_text(encoding="utf-8"))
+    return read_yaml(WORKSHEETS / f"{name}.yml")
 
 
 def texts(quiz: dict) -> list[tuple[str, str]]:

@@ -12,11 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crossdept.manifest import core_manifest
 from crossdept.playbook import TOPICS
 from crossdept.reading import READING_SECTIONS
+from crossdept_site.definitions import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERIC = {"", "相关章节", "相关内容", "本节", "这一节", "章节"}
@@ -26,7 +26,7 @@ ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\.\s)")
 def _questions(kind: str) -> list[tuple[str, dict]]:
     found = []
     for path in sorted((ROOT / "worksheets").glob("*.yml")):
-        definition = yaml.safe_load(path.read_text(encoding="utf-8"))
+        definition = read_yaml(path)
         if definition.get("kind") == kind:
             found += [(f"{path.stem}.{q['id']}", q) for q in definition["questions"]]
     return found

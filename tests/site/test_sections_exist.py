@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crossdept.playbook import TOPICS
+from crossdept_site.definitions import read_yaml
 
 WORKSHEETS = Path(__file__).resolve().parents[2] / "worksheets"
 
@@ -37,7 +37,7 @@ def test_each_golden_rule_links_to_its_own_heading_which_names_the_same_rule(bui
 
 
 def test_every_journal_question_section_is_a_heading_on_the_built_site(built_site):
-    journal = yaml.safe_load((WORKSHEETS / "journal-day48.yml").read_text(encoding="utf-8"))
+    journal = read_yaml(WORKSHEETS / "journal-day48.yml")
 
     sections = {q["id"]: q["section"] for q in journal["questions"] if q.get("section")}
     assert _missing(built_site, sections) == []

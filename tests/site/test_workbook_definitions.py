@@ -7,18 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from crossdept.definitions import check_definition
 from crossdept.errors import DefinitionError
 from tests.conftest import build_in_process
+from crossdept_site.definitions import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHEETS = ROOT / "worksheets"
 
 
 def definition(name: str) -> dict:
-    return yaml.safe_load((WORKSHEETS / f"{name}.yml").read_text(encoding="utf-8"))
+    return read_yaml(WORKSHEETS / f"{name}.yml")
 
 
 def problems(raw: dict) -> str:
