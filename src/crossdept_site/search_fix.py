@@ -10,6 +10,8 @@
   at once), about 0.3 s of CPU here, more on a phone, spent beside a worksheet's core start by
   every reader, most of whom never search on that page. The worker now answers the set-up at once
   and builds the index on the first query with text in it; an empty query finds nothing either way.
+  The search language's scripts (lunr's stemmer support and lunr.zh) are loaded then as well, not
+  at set-up: a page left while its worker was still loading them logged an error for it.
 
 If a Material upgrade changes the code, a pattern is not found and the build fails, naming this
 file, so the changes are checked again instead of silently lost.
@@ -32,12 +34,15 @@ class Fix:
 
 # The minified loop of `segment()` (material/templates/.../search/query/segment/index.ts).
 SEGMENTATION = Fix("the segmentation fix", "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e")
-# The SETUP case of the worker's handler (workers/search/main.ts): `index = new Search(data)`. The
-# stand-in replaces itself with the real index on the first query that is not blank.
+# The SETUP case of the worker's handler (workers/search/main.ts): `await setupSearchLanguages(config)`
+# (importScripts of the language's lunr files) and `index = new Search(data)`. The stand-in does both
+# on the first query that is not blank, and replaces itself with the real index. importScripts is
+# synchronous, and `Ie` (an async function compiled to a generator) calls it before its first
+# `yield`, so the languages are in place when the index is built.
 LAZY_INDEX = Fix(
     "the lazy index",
-    "de=new U(t.data),{type:1}",
-    r"de={search:e=>/\S/.test(e)?(de=new U(t.data)).search(e):{items:[]}},{type:1}",
+    "return yield Ie(t.data.config),de=new U(t.data),{type:1}",
+    r"return de={search:e=>/\S/.test(e)?(Ie(t.data.config),de=new U(t.data)).search(e):{items:[]}},{type:1}",
 )
 FIXES = (SEGMENTATION, LAZY_INDEX)
 
