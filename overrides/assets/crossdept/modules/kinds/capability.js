@@ -179,6 +179,7 @@ export function mountCapability(root, definition) {
       return;
     }
     if (mine !== generation) return;
+    if (!root.isConnected) return; // swapped out meanwhile: the next view scores again (quiz.js)
     if (!showCoreErrors(general, response)) return;
     latest = response.result;
     weakestIds = weakestList(latest.weakest).length === 1 ? [weakestList(latest.weakest)[0].id] : [];

@@ -177,6 +177,10 @@ export function mountQuiz(root, definition) {
       return;
     }
     if (mine !== generation) return; // a newer answer already asked
+    // Swapped out by instant navigation while the core judged: what this view holds may be older
+    // than the record now (another page's answers, a cleared progress). The next view of the quiz
+    // judges its confirmed answers again on mount, so nothing is lost by not writing here.
+    if (!root.isConnected) return;
     if (!showCoreErrors(general, response)) return;
     latest = response.result;
     for (const judged of latest.questions) {
