@@ -191,6 +191,7 @@ def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
     before = page.evaluate_handle("document.querySelector('article')")
     page.evaluate(
         """(url) => {
+          document.getElementById("cd-test-go")?.remove(); // left by a test that failed here
           const link = Object.assign(document.createElement("a"), { href: url, textContent: "→", id: "cd-test-go" });
           document.querySelector(".md-content").append(link);
         }""",
@@ -289,6 +290,12 @@ class SharedPage:
             self.page.set_viewport_size(DEFAULT_VIEWPORT)
             if not self.page.url.startswith(site) or self.page.locator('[data-core="failed"]').count():
                 raise RuntimeError("not on the course, or its core failed")
+            # The page a reader looks at, drawing frames: after a test's second tab it may be in the
+            # background, where the browser runs no animation frames, and Playwright, which waits
+            # for an element to hold still over two frames, then waits for ever (a loaded run lost
+            # seven tests on one worker that way). A page that still draws none is replaced.
+            self.page.bring_to_front()
+            self.page.wait_for_function("() => true", polling="raf", timeout=5_000)
             # Worksheets save as they are edited, never later: what the next page reads is empty
             # from here. The page hears it as a reader's page hears another tab clearing the storage
             # (what it keeps in memory is read again); the test's first `visit` swaps the page.
