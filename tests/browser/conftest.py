@@ -115,9 +115,13 @@ def watch(context) -> Traffic:
             record.outside.append(url)
             route.abort()
 
+    def console(message) -> None:
+        record.console.append(f"{message.type}: {message.text}")
+        if message.type == "error":
+            record.console_errors.append(f"{message.text} @ {message.location}")
+
     context.route("**/*", guard)
-    context.on("console", lambda m: m.type == "error" and record.console_errors.append(f"{m.text} @ {m.location}"))
-    context.on("console", lambda m: record.console.append(f"{m.type}: {m.text}"))
+    context.on("console", console)
     context.on("weberror", lambda e: record.console_errors.append(str(e.error)))
     context.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
     return record
