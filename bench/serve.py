@@ -13,13 +13,14 @@ import gzip
 import http.server
 import mimetypes
 import os
+import re
 import socket
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's headless shell (Debian's chromium-headless-shell, the same release): what Playwright
@@ -37,6 +38,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+NGINX_SAMPLE = Path(__file__).resolve().parents[1] / "hosting" / "nginx.conf"
 CHUNK = 16 * 1024
 BURST_S = 0.05
 # What a server with `gzip on` compresses on the fly (nginx's gzip_types plus wasm, as in the issue).
@@ -106,10 +108,35 @@ class Counter:
             time.sleep(0.1)
 
 
+def sample_headers(conf: Path = NGINX_SAMPLE) -> Callable[[str], list[tuple[str, str]]]:
+    """The headers the sample nginx configuration adds to the answer for a URL path: its
+    Cache-Control map (a year for hashed names, revalidation for the rest) and its ``add_header``
+    lines (the Content-Security-Policy among them). Read from the file the hosting tests run, so a
+    local server answers as a course hosted with it does."""
+    text = conf.read_text(encoding="utf-8")
+    block = re.search(r"map \$uri \$crossdept_cache_control \{(.*?)\n\}", text, re.DOTALL).group(1)
+    default = re.search(r'default\s+"([^"]+)"', block).group(1)
+    rules = [(re.compile(pattern), value) for pattern, value in re.findall(r'"~([^"]+)"\s+"([^"]+)"', block)]
+    fixed = [(name, quoted or bare) for name, quoted, bare in re.findall(r'add_header ([\w-]+) (?:"([^"]*)"|([^\s;]+)) always;', text)]
+
+    def headers(path: str) -> list[tuple[str, str]]:
+        cache = next((value for pattern, value in rules if pattern.search(path)), default)
+        return [(name, cache if value.startswith("$") else value) for name, value in fixed]
+
+    return headers
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     link: Link | None = None
     counter: Counter | None = None
     compress = False
+    headers_for: Callable[[str], list[tuple[str, str]]] | None = None
+
+    def end_headers(self):
+        if self.headers_for is not None:
+            for name, value in self.headers_for(self.path.split("?")[0]):
+                self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002
         pass
@@ -180,10 +207,21 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve_site(directory: Path, port: int | None = None, *, link: Link | None = None, counter: Counter | None = None, compress: bool = False) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 until the block ends; yields the base URL."""
+def serve_site(
+    directory: Path,
+    port: int | None = None,
+    *,
+    link: Link | None = None,
+    counter: Counter | None = None,
+    compress: bool = False,
+    hosted: bool = True,
+) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 until the block ends; yields the base URL. ``hosted``: with
+    the headers of the sample nginx configuration (``sample_headers``): the course's policy holds on
+    every page the tests open, and a browser caches and revalidates as it does for readers."""
     port = port or free_port()
-    handler = type("Handler", (_Quiet,), {"link": link, "counter": counter, "compress": compress})
+    extra = sample_headers() if hosted else None
+    handler = type("Handler", (_Quiet,), {"link": link, "counter": counter, "compress": compress, "headers_for": staticmethod(extra) if extra else None})
     if link:
         handler.protocol_version = "HTTP/1.1"  # keep-alive, as a real server: one round trip per request
     server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))

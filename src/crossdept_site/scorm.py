@@ -96,6 +96,12 @@ def manifest_xml(version: str, title: str, files: list[str]) -> str:
 """
 
 
+LAUNCH_CSS = "assets/crossdept/scorm-launch.css"
+# The frame fills the launch page. A file, not a <style>: the course's policy (hosting/) allows
+# styles and scripts from the server only, and an LMS or the company's server may send it.
+LAUNCH_STYLE = "html, body { margin: 0; height: 100%; overflow: hidden; }\niframe { display: block; border: 0; width: 100%; height: 100%; }\n"
+
+
 def launch_page(title: str, script: str) -> str:
     """The SCO's launch page: the course in a frame that fills it, and the script holding the session."""
     name = html.escape(title)
@@ -105,7 +111,7 @@ def launch_page(title: str, script: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{name}</title>
-<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }} iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
+<link rel="stylesheet" href="{LAUNCH_CSS}">
 </head>
 <body>
 <iframe id="cd-course" title="{name}"></iframe>
@@ -130,6 +136,7 @@ def build_site(version: str, target: Path, *, snapshot: bool = False) -> None:
         build(config)
     script = f"assets/crossdept/{plugin.bundles.launch}"
     (target / LAUNCH).write_text(launch_page(config.site_name, script), encoding="utf-8")
+    (target / LAUNCH_CSS).write_text(LAUNCH_STYLE, encoding="utf-8")
 
 
 def package(site: Path, version: str, zip_path: Path) -> Path:

@@ -54,14 +54,21 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # The offline service worker would answer requests the route guard never sees; the tests
-    # that are about it (test_fast_start.py) open contexts that allow it.
+    # The offline service worker would answer requests the page's events never show; the tests
+    # that are about it (test_fast_start.py, test_service_worker.py) open contexts that allow it.
     return {**browser_context_args, "service_workers": "block"}
+
+
+# Every request for another host goes to a proxy that is not there, and fails; the browser goes
+# to 127.0.0.1 directly (it never sends the loopback through a proxy). Stopping them in the browser
+# and not with a Playwright route keeps the HTTP cache on: a route turns it off for its context,
+# and every reload then fetched and compiled Pyodide again (0.8 s of CPU more each, measured).
+NOWHERE = "--proxy-server=http://127.0.0.1:9"
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": HEADLESS_SHELL, "args": CHROMIUM_FLAGS}
+    return {**browser_type_launch_args, "executable_path": HEADLESS_SHELL, "args": [*CHROMIUM_FLAGS, NOWHERE]}
 
 
 @pytest.fixture
@@ -104,23 +111,20 @@ class Traffic:
 
 
 def watch(context) -> Traffic:
-    """Record what the context's pages do, and stop any request that would leave 127.0.0.1."""
+    """Record what the context's pages do, among it any request for somewhere else than
+    127.0.0.1 (the browser itself stops those: ``NOWHERE``)."""
     record = Traffic()
 
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.fallback()
-        else:
-            record.outside.append(url)
-            route.abort()
+    def request(request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            record.outside.append(request.url)
 
     def console(message) -> None:
         record.console.append(f"{message.type}: {message.text}")
         if message.type == "error":
             record.console_errors.append(f"{message.text} @ {message.location}")
 
-    context.route("**/*", guard)
+    context.on("request", request)
     context.on("console", console)
     context.on("weberror", lambda e: record.console_errors.append(str(e.error)))
     context.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
@@ -215,6 +219,22 @@ def navigate_instantly(page, url: str, *, settle: bool = True) -> None:
     assert page.url.split("#")[0] == url, f"instant navigation went to {page.url}, not {url}"
 
 
+# Every Content-Security-Policy violation a page sees, kept where the test can read it (the test
+# servers send the course's policy, see bench.serve.sample_headers). The browser also logs each as
+# a console error, which fails any test; this names the directive and what it blocked.
+COLLECT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def csp_violations(page) -> list[str]:
+    """The violations the page's document saw since the last call."""
+    return page.evaluate("() => (window.__cspViolations || []).splice(0)")
+
+
 class WarmPage:
     """One browser page kept across a module's read-only tests, moved from course page to course
     page by instant navigation as a reader's clicks move it: the core's worker, started once,
@@ -231,6 +251,7 @@ class WarmPage:
         if self.context is None or self.page.is_closed():
             self.close()
             self.context = self.browser.new_context(service_workers="block")
+            self.context.add_init_script(COLLECT_VIOLATIONS)
             self.record = watch(self.context)
             self.page = self.context.new_page()
         self.record.clear()

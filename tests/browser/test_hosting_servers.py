@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from bench.serve import free_port, serve_site
 from tests.browser import apache, nginx
-from tests.browser.conftest import CORE_TIMEOUT_MS, navigate_instantly, showing, type_in_search
+from tests.browser.conftest import COLLECT_VIOLATIONS, CORE_TIMEOUT_MS, csp_violations, navigate_instantly, showing, type_in_search
 from tests.browser.test_pages import page_paths
 from tests.conftest import ROOT, build_site
 from tests.site.test_hosting_configs import csp_of
@@ -82,15 +82,6 @@ def fetch(url: str, method: str = "GET", gzip_ok: bool = False):
     return response, response.read()
 
 
-# Every Content-Security-Policy violation the page sees, kept where the test can read it.
-COLLECT_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
-
-
 @pytest.mark.skipif(not nginx.available(), reason="Debian's nginx is not installed (make nginx)")
 def test_stock_nginx_mime_types_do_not_know_mjs_which_is_why_the_site_ships_none():
     stock = Path(nginx.MIME_TYPES).read_text(encoding="utf-8")
@@ -106,47 +97,23 @@ def test_every_page_is_sent_with_the_policy_of_the_sample_configurations(hosted)
         assert response.headers["Content-Security-Policy"] == policy, path
 
 
-# The walk runs on one server: the pages are the same files on both and each server sends every
-# page the same policy (the test above), so a second walk would only repeat the first. Apache's
-# own part, that what it sends lets a worksheet page and search run, is the test after this one.
-@pytest.mark.parametrize("hosted", ["nginx"], indirect=True)
-def test_every_page_gets_its_worksheets_ready_with_zero_csp_violations(page, hosted, traffic):
-    page.add_init_script(COLLECT_VIOLATIONS)
-    worksheets = 0
-
-    # The first page loads in full (its response carries the policy); the others come as a reader's
-    # clicks bring them, by instant navigation: the document and its policy stay, each page's
-    # content and worksheets are new, and the core starts once (a full load each would start it
-    # again on every worksheet page). A failed page response fails the test (traffic).
-    for number, path in enumerate(page_paths()):
-        if number == 0:
-            response = page.goto(hosted.base + path)
-            assert response.status == 200, path
-            assert "script-src 'self' 'wasm-unsafe-eval'" in response.headers["content-security-policy"]
-        else:
-            navigate_instantly(page, hosted.base + path, settle=False)
-        for sheet in page.locator("[data-worksheet]").all():
-            expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
-            worksheets += 1
-        assert page.evaluate("window.__cspViolations") == [], path
-
-    page.goto(hosted.base + "tools/value/?q=部门墙")  # search runs in Material's worker
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
-    assert page.evaluate("window.__cspViolations") == []
-    assert worksheets >= 15  # the tools and the self-checks all ran their core
-    assert not list(hosted.site.rglob("*.mjs"))
-
-
-@pytest.mark.parametrize("hosted", ["apache"], indirect=True)
-def test_a_worksheet_page_loaded_in_full_and_search_run_on_apache_with_zero_csp_violations(page, hosted, traffic):
+# Every page, with its worksheets, under the course's policy: test_pages.py (the test server sends
+# what hosting/nginx.conf sends, bench.serve.sample_headers). Here each real server, under a path of
+# its host: a worksheet page loaded in full (the response carries the policy, the core starts in a
+# worker), a second one reached by a click (instant navigation), and a search in Material's worker.
+def test_worksheet_pages_and_search_run_with_zero_csp_violations(page, hosted, traffic):
     page.add_init_script(COLLECT_VIOLATIONS)
 
-    response = page.goto(hosted.base + "tools/value/?q=部门墙")  # search runs in Material's worker
+    response = page.goto(hosted.base + "tools/value/")
 
     assert response.status == 200
+    assert "script-src 'self' 'wasm-unsafe-eval'" in response.headers["content-security-policy"]
     expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
-    assert page.evaluate("window.__cspViolations") == []
+    navigate_instantly(page, hosted.base + "tools/resources/", settle=False)
+    expect(page.locator('[data-worksheet="resources"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    expect(type_in_search(page, "部门墙").first).to_be_visible(timeout=30_000)
+    assert csp_violations(page) == []
+    assert not list(hosted.site.rglob("*.mjs"))
 
 
 def test_hashed_files_are_cached_for_good_and_pages_and_the_service_worker_are_revalidated(hosted):

@@ -1,5 +1,6 @@
-"""Every page, as a reader opens it: nothing leaves the server, nothing logs an error, nothing a
-screen reader or a keyboard user would stumble on."""
+"""Every page, as a reader opens it: nothing leaves the server, nothing logs an error, nothing
+breaks the course's Content-Security-Policy, nothing a screen reader or a keyboard user would
+stumble on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, showing, wait_for_instant_navigation
+from tests.browser.conftest import CORE_TIMEOUT_MS, csp_violations, showing, wait_for_instant_navigation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,9 +45,16 @@ CONTRAST_PAGES = [
 ]
 
 
+def load_axe(page) -> None:
+    """axe-core on the page, once (a warm page keeps it across pages). Evaluated through the
+    browser's devtools protocol: the course's policy refuses the inline script tag Playwright's
+    add_script_tag would write."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+
+
 def serious_accessibility_violations(page, rules: dict) -> list[str]:
-    if not page.evaluate("typeof axe !== 'undefined'"):  # a warm page keeps it across pages
-        page.add_script_tag(path=str(AXE))
+    load_axe(page)
     violations = page.evaluate("async (options) => (await axe.run(document, options)).violations", {"resultTypes": ["violations"], **rules})
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in violations if v["impact"] in ("serious", "critical")]
 
@@ -60,6 +68,8 @@ def test_every_page_opens_with_nothing_leaving_no_error_and_no_serious_accessibi
     expect(page.locator("h1").first).to_be_visible()
     for sheet in page.locator("[data-worksheet]").all():
         expect(sheet).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
+    # The server sent the course's Content-Security-Policy (as hosting/nginx.conf does).
+    assert csp_violations(page) == []
     # With the worksheets drawn, so that their fields and results are checked too.
     assert serious_accessibility_violations(page, {"rules": {"color-contrast": {"enabled": False}}}) == []
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS
+from tests.browser.conftest import CORE_TIMEOUT_MS, check_traffic, watch
 from tests.browser.workbook_steps import downloaded, load_example, open_tool, raw_store, ready, stored_workbook, write_json
 
 pytestmark = pytest.mark.shared_page
@@ -30,7 +30,7 @@ def test_the_workbook_downloads_as_json_and_a_fresh_browser_imports_the_same_wor
     assert report_name.endswith(".md") and report.startswith("# 智能服务升级 · 协调报告") and "### 升级简报" in report
 
     fresh = browser.new_context()
-    fresh.route("**/*", lambda route: route.fallback() if route.request.url.startswith(site) else route.abort())
+    fresh_traffic = watch(fresh)
     other = fresh.new_page()
     other_sheet = ready(open_tool(other, site, "workbook"))
     message = import_file(other_sheet, write_json(tmp_path / name, exported))
@@ -44,6 +44,7 @@ def test_the_workbook_downloads_as_json_and_a_fresh_browser_imports_the_same_wor
             {k: v for k, v in row.items() if v != ""} for row in exported["worksheets"][sheet_name]["rows"]
         ]
     assert imported["project"] == exported["project"] and imported["worksheets"]["value"] == exported["worksheets"]["value"]
+    check_traffic(fresh_traffic)
     fresh.close()
 
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS, visit, wait_for_runtime
-from tests.browser.test_pages import AXE
+from tests.browser.test_pages import load_axe
 from tests.browser.workbook_steps import add_row, cell, downloaded, open_tool, raw_store, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
@@ -328,7 +328,7 @@ def test_a_filled_grid_with_messages_hints_and_flags_has_no_serious_accessibilit
     paste(page, PROJECT_ROWS + "试点门店培训\t区域销售部\tP1\t02/30/2026\t3天后\t\r\n")
     ready(sheet)
     expect(sheet.locator(".cd-partial")).to_contain_text("第 4 行", timeout=CORE_TIMEOUT_MS)
-    page.add_script_tag(path=str(AXE))
+    load_axe(page)
 
     violations = page.evaluate("async () => (await axe.run(document.querySelector('[data-worksheet]'), {resultTypes: ['violations']})).violations")
 

@@ -73,6 +73,11 @@ def test_the_launch_page_loads_a_script_of_the_package_and_pages_are_files(packa
     launch = archive.read("scorm.html").decode("utf-8")
     script = re.search(r'<script type="module" src="([^"]+)"', launch).group(1)
     assert script in names
+    style = re.search(r'<link rel="stylesheet" href="([^"]+)">', launch).group(1)
+    assert style in names
+    # Nothing inline, which the course's policy (hosting/) refuses.
+    assert "<style" not in launch and " style=" not in launch
+    assert re.findall(r"<script(?![^>]* src=)[^>]*>", launch) == []
 
     assert "day48/influence-theory.html" in names  # an LMS serves files, not folders
     for name in (n for n in names if n.endswith(".html")):
