@@ -52,11 +52,22 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# How every test's browser context starts. The offline service worker would answer requests the
+# page's events never show: the tests that are about it (test_fast_start.py, test_service_worker.py)
+# open contexts that allow it. The reader asks for reduced motion, a setting Material honours (no
+# transitions): no check waits for a fade to end, and a page walk took a quarter less time
+# (measured on test_pages, the conflict tools and the grid: 82 s against 61 s, CPU 10% less).
+READER = {"service_workers": "block", "reduced_motion": "reduce"}
+
+
+def reader_context(browser, **options):
+    """A new browser context as the tests' reader has it (``READER``), with ``options`` on top."""
+    return browser.new_context(**{**READER, **options})
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # The offline service worker would answer requests the page's events never show; the tests
-    # that are about it (test_fast_start.py, test_service_worker.py) open contexts that allow it.
-    return {**browser_context_args, "service_workers": "block"}
+    return {**browser_context_args, **READER}
 
 
 # Every request for another host goes to a proxy that is not there, and fails; the browser goes
@@ -74,7 +85,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def sw_context(browser):
     """A context with the offline service worker allowed (the tests that are about it)."""
-    context = browser.new_context(service_workers="allow")
+    context = reader_context(browser, service_workers="allow")
     yield context
     context.close()
 
@@ -250,7 +261,7 @@ class WarmPage:
         last test left it, if it shows ``url`` already)."""
         if self.context is None or self.page.is_closed():
             self.close()
-            self.context = self.browser.new_context(service_workers="block")
+            self.context = reader_context(self.browser)
             self.context.add_init_script(COLLECT_VIOLATIONS)
             self.record = watch(self.context)
             self.page = self.context.new_page()
@@ -284,7 +295,7 @@ class SharedPage:
 
     def _open(self) -> None:
         self.close()
-        self.context = self.browser.new_context(service_workers="block")
+        self.context = reader_context(self.browser)
         self.record = watch(self.context)
         self.page = self.context.new_page()
         if self.clock is not None:

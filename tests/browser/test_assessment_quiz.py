@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.assessment_steps import answer, option_order, quiz_definition, right_answer, wrong_answer
-from tests.browser.conftest import CORE_TIMEOUT_MS, visit
+from tests.browser.conftest import CORE_TIMEOUT_MS, reader_context, visit
 
 pytestmark = pytest.mark.shared_page
 
@@ -107,7 +107,7 @@ def test_confirming_without_a_choice_asks_for_one(page, site, traffic):
 
 
 def test_the_kp325_quiz_is_answered_on_a_phone_without_sideways_scrolling(browser, site):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = reader_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     visit(page, site + "check/kp325/")
     sheet = page.locator('[data-worksheet="quiz-kp325"]')

@@ -6,13 +6,13 @@ from __future__ import annotations
 from urllib.request import urlopen
 
 from bench.serve import sample_headers
-from tests.browser.conftest import watch
+from tests.browser.conftest import reader_context, watch
 
 
 def test_a_request_for_another_host_fails_in_the_browser_and_is_recorded(browser, site):
     """Outside the course's policy, which would stop these first: a page of no site, loading from a
     host name and from an address."""
-    context = browser.new_context(service_workers="block")
+    context = reader_context(browser)
     try:
         record = watch(context)
         why = {}

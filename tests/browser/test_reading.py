@@ -4,8 +4,9 @@ checked as each page opens, in test_pages.py)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import visit
+from tests.browser.conftest import reader_context, visit
 from tests.browser.test_pages import page_paths
 
 pytestmark = pytest.mark.shared_page
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.shared_page
 @pytest.fixture(scope="module")
 def phone(browser):
     # One phone for the module: these tests only read pages, and a context per page costs more than the check.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = reader_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     yield context.new_page()
     context.close()
 
@@ -33,6 +34,8 @@ def test_nothing_overflows_sideways_on_a_390px_phone(phone, site, path):
 
 def test_wide_tables_scroll_inside_themselves_on_a_phone(phone, site):
     visit(phone, site + "kp325/toolkit/")
+    # Material wraps the tables of a page it swapped in a moment after the swap.
+    expect(phone.locator("article .md-typeset__scrollwrap").first).to_be_attached()
 
     wrappers = phone.evaluate(
         """[...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => [getComputedStyle(w).overflowX, w.clientWidth <= window.innerWidth])"""

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from bench.serve import serve_site
 
 from .assessment_steps import answer, quiz_definition, right_answer
-from .conftest import CORE_TIMEOUT_MS, check_traffic, watch
+from .conftest import CORE_TIMEOUT_MS, check_traffic, reader_context, watch
 
 ROOT = Path(__file__).resolve().parents[2]
 STAND_IN = ROOT / "tests" / "scorm" / "lms.html"
@@ -138,7 +138,7 @@ def test_a_learner_reads_a_part_and_passes_its_quiz_and_the_lms_records_it_then_
 
     # Relaunch on another computer: a fresh browser, the LMS hands back what it kept.
     kept = {"cmi": {**data, "core": {**data["core"], "entry": "resume"}} if version == "1.2" else {**data, "entry": "resume"}}
-    context = browser.new_context(service_workers="block")
+    context = reader_context(browser)
     again_traffic = watch(context)
     again = context.new_page()
     try:

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import type_in_search
+from tests.browser.conftest import reader_context, type_in_search
 
 # query → (page path, words of the heading of the section that treats it)
 QUERIES = {
@@ -104,7 +104,7 @@ def test_a_result_opens_the_section_with_the_term_highlighted(page, site, traffi
 
 
 def test_a_phone_reader_can_search_too(browser, site):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = reader_context(browser, viewport={"width": 390, "height": 844})
     page = context.new_page()
 
     first = search(page, site, "WIIFM")

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, check_traffic, watch
+from tests.browser.conftest import CORE_TIMEOUT_MS, check_traffic, reader_context, watch
 from tests.browser.workbook_steps import downloaded, load_example, open_tool, raw_store, ready, stored_workbook, write_json
 
 pytestmark = pytest.mark.shared_page
@@ -29,7 +29,7 @@ def test_the_workbook_downloads_as_json_and_a_fresh_browser_imports_the_same_wor
     report_name, report = downloaded(page, sheet.get_by_role("button", name="下载协调报告（Markdown）"))
     assert report_name.endswith(".md") and report.startswith("# 智能服务升级 · 协调报告") and "### 升级简报" in report
 
-    fresh = browser.new_context()
+    fresh = reader_context(browser)
     fresh_traffic = watch(fresh)
     other = fresh.new_page()
     other_sheet = ready(open_tool(other, site, "workbook"))

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CORE_TIMEOUT_MS, showing, visit
+from tests.browser.conftest import CORE_TIMEOUT_MS, reader_context, showing, visit
 from tests.browser.workbook_steps import XSS, add_row, cell, downloaded, fill_row, load_example, open_tool, raw_store, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
@@ -147,7 +147,7 @@ def test_the_whole_workbook_prints_as_tables_with_the_scripts_and_the_brief(page
 
 
 def test_on_a_phone_each_row_is_a_card_and_nothing_overflows(browser, site):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = reader_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     load_example(page, site)
     sheet = ready(open_tool(page, site, "tracker"))
