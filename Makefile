@@ -65,7 +65,8 @@ scorm: setup
 # workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py; a
 # module marked xdist_group stays on one worker). Three on two cores: a browser test waits on its
 # pages part of the time; measured back to back the suite took 4:46 with three, 5:16 with two
-# (2026-11-23), and 4:06 with either once the waits were cut (2026-11-24, two using 7% less CPU).
+# (2026-11-23), and 4:06 with either once the waits were cut (2026-11-24, two using 7% less CPU;
+# 3:30 with three later that day, README "The tests").
 test: setup chromium nginx apache lint
 	node --test tests/js/
 	$(VENV)/bin/pytest -n 3 --dist loadgroup

@@ -255,6 +255,7 @@ class WarmPage:
     def __init__(self, browser) -> None:
         self.browser = browser
         self.context = None
+        self.test = None  # the test using the page now: its report shows the page's console
 
     def open(self, url: str, *, stay: bool = False):
         """The page showing ``url``, with a fresh traffic record for this test (``stay``: as the
@@ -266,6 +267,8 @@ class WarmPage:
             self.record = watch(self.context)
             self.page = self.context.new_page()
         self.record.clear()
+        if self.test is not None:
+            self.test.crossdept_traffic = self.record
         current = self.page.url.split("#")[0]
         if current.startswith("http") and current != url:
             navigate_instantly(self.page, url)
@@ -432,6 +435,8 @@ def warm_page(browser):
 @pytest.fixture
 def warm(warm_page, request):
     """The module's warm page; the test fails if anything left 127.0.0.1 or logged an error."""
+    warm_page.test = request.node
     yield warm_page
+    warm_page.test = None
     if warm_page.context is not None:
         check_traffic(warm_page.record, bool(request.node.get_closest_marker("allow_errors")))
