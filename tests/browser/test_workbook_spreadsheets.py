@@ -51,10 +51,33 @@ def filled(rows: list[dict]) -> list[str]:
     return sorted(json.dumps({k: str(v) for k, v in row.items() if v != ""}, ensure_ascii=False, sort_keys=True) for row in rows)
 
 
+def each_tool_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site) -> None:
+    expected = {
+        "exchange": ("价值交换矩阵", "协作部门", lambda rows: [r[0] for r in rows] == ["IT部门", "区域销售部", "客服中心"]),
+        "resources": ("资源需求清单", "优先级", lambda rows: rows[0][:6] == ("P0", "上门取送车保险方案", "安心保险公司", "2026-10-12", "5天", 5)),
+        "tracker": ("协调进度追踪表", "顺序", lambda rows: [r[1] for r in rows] == ["财务部", "IT部门"]),
+    }
+    for tool, (title, first_column, rows_are_right) in expected.items():
+        sheet = ready(open_tool(page, site, tool))
+        bar = sheet.locator(".cd-export")
+        expect(bar.get_by_role("button")).to_contain_text(["下载 CSV（Excel）", "下载 Excel（.xlsx）"])
+        name, content = download_bytes(page, bar.get_by_role("button", name="下载 Excel（.xlsx）"))
+
+        assert name == f"上门取送车-{title}-2026-09-21.xlsx"
+        expect(bar).to_contain_text(f"已下载 {name}")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        assert book.sheetnames == [title], tool
+        assert book[title].freeze_panes == "A2" and book[title]["A1"].value == first_column
+        assert rows_are_right(list(book[title].iter_rows(min_row=2, values_only=True))), tool
+
+
+# One project typed in (the costly part: every row through the grid), downloaded as each tool's
+# sheet and as the whole workbook, which then comes back as a project.
 @pytest.mark.clock(TODAY)
-def test_the_workbook_downloads_as_xlsx_one_sheet_per_tool_and_comes_back_as_a_project(page, site, traffic, tmp_path):
+def test_a_typed_project_downloads_as_xlsx_per_tool_and_as_one_workbook_that_comes_back_as_a_project(page, site, traffic, tmp_path):
     type_whole_project(page, site)
     typed = stored_workbook(page)
+    each_tool_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site)
     sheet = ready(open_tool(page, site, "workbook"))
 
     name, content = download_bytes(page, sheet.get_by_role("button", name="下载 Excel（.xlsx）"))
@@ -117,29 +140,6 @@ def test_the_json_backup_is_readable_chinese_and_keeps_the_ignore_decisions(page
 
     assert "\\u" not in text and '"name": "上门取送车"' in text
     assert json.loads(text)["skipped"] == {"tracker": ["安心保险公司"]}
-
-
-@pytest.mark.clock(TODAY)
-def test_each_tool_page_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site, traffic):
-    type_whole_project(page, site)  # ends on the exchange matrix
-    expected = {
-        "exchange": ("价值交换矩阵", "协作部门", lambda rows: [r[0] for r in rows] == ["IT部门", "区域销售部", "客服中心"]),
-        "resources": ("资源需求清单", "优先级", lambda rows: rows[0][:6] == ("P0", "上门取送车保险方案", "安心保险公司", "2026-10-12", "5天", 5)),
-        "tracker": ("协调进度追踪表", "顺序", lambda rows: [r[1] for r in rows] == ["财务部", "IT部门"]),
-    }
-
-    for tool, (title, first_column, rows_are_right) in expected.items():
-        sheet = ready(open_tool(page, site, tool))
-        bar = sheet.locator(".cd-export")
-        expect(bar.get_by_role("button")).to_contain_text(["下载 CSV（Excel）", "下载 Excel（.xlsx）"])
-        name, content = download_bytes(page, bar.get_by_role("button", name="下载 Excel（.xlsx）"))
-
-        assert name == f"上门取送车-{title}-2026-09-21.xlsx"
-        expect(bar).to_contain_text(f"已下载 {name}")
-        book = openpyxl.load_workbook(io.BytesIO(content))
-        assert book.sheetnames == [title], tool
-        assert book[title].freeze_panes == "A2" and book[title]["A1"].value == first_column
-        assert rows_are_right(list(book[title].iter_rows(min_row=2, values_only=True))), tool
 
 
 @pytest.mark.clock(TODAY)
