@@ -10,13 +10,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.conflict_negotiation_steps import load_course_example, open_form
 from tests.browser.conftest import CORE_TIMEOUT_MS
 from tests.browser.own_project import RESOURCES, TODAY, on_the_day, type_project, type_table, type_whole_project
-from tests.browser.workbook_steps import downloaded, load_example, open_tool, ready, stored_workbook
+from tests.browser.workbook_steps import download_bytes, downloaded, load_example, open_tool, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
 
@@ -34,16 +33,6 @@ def import_as_new_project(sheet, path: Path, content: bytes, holds: str) -> None
     expect(message).to_contain_text(holds, timeout=CORE_TIMEOUT_MS)
     message.get_by_role("button", name="作为新项目导入").click()
     expect(message).to_contain_text("导入为新项目")
-
-
-def download_bytes(page, button) -> tuple[str, bytes]:
-    try:
-        with page.expect_download(timeout=CORE_TIMEOUT_MS) as info:
-            button.click()
-    except PlaywrightTimeoutError as error:  # say what the page told the reader instead
-        said = button.locator("xpath=ancestor::*[contains(@class, 'cd-actions') or contains(@class, 'cd-worksheet')][1]").inner_text()
-        raise AssertionError(f"no download; the page says: {said!r}") from error
-    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
 def filled(rows: list[dict]) -> list[str]:

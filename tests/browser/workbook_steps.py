@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CORE_TIMEOUT_MS, runtime_call, visit
@@ -67,12 +68,24 @@ def raw_store(page) -> str | None:
     return runtime_call(page, "(() => { const raw = rt.store.record('workbook', {version: 1}).raw(); return raw && JSON.stringify(JSON.parse(raw).data); })()")
 
 
+def download_bytes(page, button) -> tuple[str, bytes]:
+    """Press a download button; the file's name and its bytes, or a failure that quotes what the
+    page said instead. From the keyboard, as in ``add_row``: the export buttons sit under the
+    results, which the core's answer can redraw taller between Playwright's aim and its click (a
+    loaded run saw an .xlsx click land on the results and no download come)."""
+    try:
+        with page.expect_download(timeout=CORE_TIMEOUT_MS) as info:
+            button.press("Enter")
+    except PlaywrightTimeoutError as error:
+        said = button.locator("xpath=ancestor::*[contains(@class, 'cd-actions') or contains(@class, 'cd-worksheet')][1]").inner_text()
+        raise AssertionError(f"no download; the page says: {said!r}") from error
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
 def downloaded(page, button) -> tuple[str, str]:
-    """Click a download button; the file's name and its text."""
-    with page.expect_download() as info:
-        button.click()
-    download = info.value
-    return download.suggested_filename, Path(download.path()).read_bytes().decode("utf-8")  # bytes as sent: CRLF kept
+    """Press a download button; the file's name and its text (bytes as sent: CRLF kept)."""
+    name, content = download_bytes(page, button)
+    return name, content.decode("utf-8")
 
 
 def days_from_today(days: int) -> str:
