@@ -8,7 +8,7 @@ NPM_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Python may write its bytecode caches (some images forbid it in the environment): each test worker
 # then reads the test modules, their assertions rewritten, from __pycache__ instead of compiling
-# them again (collection 4.1 s → 2.4 s of CPU per worker, three workers at once).
+# them again (collection 4.1 s → 2.4 s of CPU per worker, every worker at once).
 unexport PYTHONDONTWRITEBYTECODE
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -61,15 +61,15 @@ site: setup
 scorm: setup
 	$(PY) -m crossdept_site.scorm --out dist
 
-# Lint, the browser runtime's unit tests (node's own runner), then every Python test on three
+# Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
 # workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py; a
-# module marked xdist_group stays on one worker). Three on two cores: a browser test waits on its
-# pages part of the time; measured back to back the suite took 4:46 with three, 5:16 with two
-# (2026-11-23), and 4:06 with either once the waits were cut (2026-11-24, two using 7% less CPU;
-# 3:30 with three later that day, README "The tests").
+# module marked xdist_group stays on one worker). Two, one per core: the machine's cores are busy
+# throughout, and a third worker only adds a browser competing for them. Three pairs measured back
+# to back (2026-11-24, alternating): two workers 4:09 to 4:56 using 461 to 559 s of CPU, three
+# 5:01 to 5:52 using 592 to 696 s (README "The tests").
 test: setup chromium nginx apache lint
 	node --test tests/js/
-	$(VENV)/bin/pytest -n 3 --dist loadgroup
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
