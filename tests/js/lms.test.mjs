@@ -199,6 +199,39 @@ test("SCORM 2004: completion and success, scaled scores, progress, interactions 
   assert.deepEqual([q4.learner_response, q4.result, q4.objectives["0"].id, q4.description], ["b", "incorrect", "urn:crossdept:quiz-a", "哪一个？"]);
 });
 
+for (const version of ["1.2", "2004"]) {
+  test(`SCORM ${version}: a learner who leaves from the home page resumes there (2004 refuses an empty location)`, () => {
+    const lms = lmsWindow(version);
+    const session = startSession(connect(version, lms.win), { ...LMS, scorm: version }, clock());
+    session.handle(JSON.stringify({ type: "visit", path: "a/two.html" }));
+    session.handle(JSON.stringify({ type: "visit", path: "" }));
+    session.end();
+    const cmi = lms.cmi();
+    const kept = version === "1.2" ? cmi.core.lesson_location : cmi.location;
+    assert.equal(kept, "index.html");
+    const seed = version === "1.2" ? { cmi: { core: { lesson_location: kept, entry: "resume" }, suspend_data: cmi.suspend_data } } : { cmi: { location: kept, entry: "resume", suspend_data: cmi.suspend_data } };
+    const again = lmsWindow(version, seed);
+    assert.equal(startSession(connect(version, again.win), { ...LMS, scorm: version }, clock()).location, "");
+  });
+}
+
+test("after the session ends nothing more reaches the LMS: a late commit (the tab hidden) or page report", () => {
+  const lms = lmsWindow("2004");
+  const session = startSession(connect("2004", lms.win), LMS, clock());
+  session.handle(JSON.stringify({ type: "visit", path: "a/" }));
+  session.end();
+  const calls = [];
+  for (const name of ["SetValue", "GetValue", "Commit", "Terminate", "GetLastError"]) {
+    const real = lms.api[name].bind(lms.api);
+    lms.api[name] = (...args) => (calls.push(name), real(...args));
+  }
+  session.commit();
+  session.handle(JSON.stringify({ type: "visit", path: "b/one.html" }));
+  session.end();
+  assert.deepEqual(calls, []);
+  assert.equal(lms.cmi().location, "a/");
+});
+
 test("what the LMS had at launch is never lowered, even when the suspend data is lost", () => {
   const lms = lmsWindow("1.2", { cmi: { core: { lesson_status: "passed", score: { raw: "90", min: "0", max: "100" } }, suspend_data: "" } });
   const session = startSession(connect("1.2", lms.win), { ...LMS, scorm: "1.2" }, clock());

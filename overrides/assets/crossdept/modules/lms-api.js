@@ -79,12 +79,15 @@ export function connect(version, win = window) {
   let finished = false;
   return {
     version,
+    // After finishing, the LMS answers every call with an error (a tab hidden after the learner left
+    // still commits): nothing more is sent.
     get(element) {
+      if (finished) return "";
       const value = call(methods.get, element);
       return value === undefined || value === null ? "" : String(value);
     },
     set(element, value) {
-      return !failed(`${methods.set} ${element}`, call(methods.set, element, String(value)));
+      return !finished && !failed(`${methods.set} ${element}`, call(methods.set, element, String(value)));
     },
     commit() {
       return !finished && !failed(methods.commit, call(methods.commit, ""));

@@ -36,6 +36,10 @@ const MODEL = {
   },
 };
 
+// The home page's path is "", which SCORM 2004 refuses as a location (an empty characterstring is a
+// type mismatch): the LMS is told the home page's file instead, and read back as "".
+const HOME = "index.html";
+
 // 1.2's choice responses are single characters; other option ids are sent as fill-in text.
 const CHOICE_12 = /^[0-9a-z]$/;
 
@@ -45,7 +49,8 @@ export function startSession(adapter, lms, clock = () => new Date()) {
   const m = MODEL[v];
   const began = clock().getTime();
   let state = decodeSuspend(adapter.get("cmi.suspend_data"), lms);
-  const resumeAt = adapter.get(m.location);
+  const kept = adapter.get(m.location);
+  const resumeAt = kept === HOME ? "" : kept;
   const location = lms.pages.includes(resumeAt) ? resumeAt : null;
 
   // What the LMS held at launch is never lowered (suspend data lost or from an older package).
@@ -136,7 +141,7 @@ export function startSession(adapter, lms, clock = () => new Date()) {
     }
     if (data.type === "visit" && lms.pages.includes(data.path)) {
       state = visit(state, data.path);
-      put(m.location, data.path);
+      put(m.location, data.path || HOME);
     } else if (data.type === "quiz") {
       state = recordQuiz(state, data.quiz, data);
     } else if (data.type === "answer" && Array.isArray(data.chosen) && Array.isArray(data.answer)) {
