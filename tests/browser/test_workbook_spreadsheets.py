@@ -1,6 +1,8 @@
-"""The workbook in spreadsheets: an .xlsx with one sheet per tool that Excel (here openpyxl) opens
-with the learner's data, imported back as a project; a CSV saved by a Chinese Excel (GBK) replaces
-only its own table; the JSON backup is readable Chinese and keeps the 忽略 decisions (issue 14)."""
+"""The workbook in spreadsheets, and the tools reasoning with the learner's own project: each tool
+names what that project asks, of whom and by when, in working days that skip 中秋 and 国庆 and count
+the 调休 Saturday; an .xlsx with one sheet per tool that Excel (here openpyxl) opens with the
+learner's data, imported back as a project; a CSV saved by a Chinese Excel (GBK) replaces only its
+own table; the JSON backup is readable Chinese and keeps the 忽略 decisions (issue 14)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,17 @@ from playwright.sync_api import expect
 
 from tests.browser.conflict_negotiation_steps import load_course_example, open_form
 from tests.browser.conftest import CORE_TIMEOUT_MS
-from tests.browser.own_project import RESOURCES, TODAY, on_the_day, type_project, type_table, type_whole_project
+from tests.browser.own_project import (
+    RESOURCES,
+    TODAY,
+    exchange_reasons_with_the_project,
+    on_the_day,
+    resource_list_reasons_with_the_project,
+    tracker_reasons_with_the_project,
+    type_project,
+    type_table,
+    type_whole_project,
+)
 from tests.browser.workbook_steps import download_bytes, downloaded, load_example, open_tool, ready, stored_workbook
 
 pytestmark = pytest.mark.shared_page
@@ -40,14 +52,20 @@ def filled(rows: list[dict]) -> list[str]:
     return sorted(json.dumps({k: str(v) for k, v in row.items() if v != ""}, ensure_ascii=False, sort_keys=True) for row in rows)
 
 
-def each_tool_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site) -> None:
+def each_tool_reasons_with_the_project_and_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site) -> None:
     expected = {
-        "exchange": ("价值交换矩阵", "协作部门", lambda rows: [r[0] for r in rows] == ["IT部门", "区域销售部", "客服中心"]),
-        "resources": ("资源需求清单", "优先级", lambda rows: rows[0][:6] == ("P0", "上门取送车保险方案", "安心保险公司", "2026-10-12", "5天", 5)),
-        "tracker": ("协调进度追踪表", "顺序", lambda rows: [r[1] for r in rows] == ["财务部", "IT部门"]),
+        "exchange": ("价值交换矩阵", "协作部门", lambda rows: [r[0] for r in rows] == ["IT部门", "区域销售部", "客服中心"], exchange_reasons_with_the_project),
+        "resources": (
+            "资源需求清单",
+            "优先级",
+            lambda rows: rows[0][:6] == ("P0", "上门取送车保险方案", "安心保险公司", "2026-10-12", "5天", 5),
+            resource_list_reasons_with_the_project,
+        ),
+        "tracker": ("协调进度追踪表", "顺序", lambda rows: [r[1] for r in rows] == ["财务部", "IT部门"], tracker_reasons_with_the_project),
     }
-    for tool, (title, first_column, rows_are_right) in expected.items():
+    for tool, (title, first_column, rows_are_right, reasons_with_the_project) in expected.items():
         sheet = ready(open_tool(page, site, tool))
+        reasons_with_the_project(sheet)
         bar = sheet.locator(".cd-export")
         expect(bar.get_by_role("button")).to_contain_text(["下载 CSV（Excel）", "下载 Excel（.xlsx）"])
         name, content = download_bytes(page, bar.get_by_role("button", name="下载 Excel（.xlsx）"))
@@ -60,13 +78,14 @@ def each_tool_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site) -> Non
         assert rows_are_right(list(book[title].iter_rows(min_row=2, values_only=True))), tool
 
 
-# One project typed in (the costly part: every row through the grid), downloaded as each tool's
-# sheet and as the whole workbook, which then comes back as a project.
+# One project typed in (the costly part: every row through the grid): each tool reasons with the
+# whole of it, as a learner's tools do, and it is downloaded as each tool's sheet and as the whole
+# workbook, which then comes back as a project.
 @pytest.mark.clock(TODAY)
-def test_a_typed_project_downloads_as_xlsx_per_tool_and_as_one_workbook_that_comes_back_as_a_project(page, site, traffic, tmp_path):
+def test_the_tools_reason_with_a_typed_project_that_downloads_as_xlsx_per_tool_and_as_one_workbook_that_comes_back_as_a_project(page, site, traffic, tmp_path):
     type_whole_project(page, site)
     typed = stored_workbook(page)
-    each_tool_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site)
+    each_tool_reasons_with_the_project_and_downloads_its_own_sheet_as_xlsx_next_to_the_csv(page, site)
     sheet = ready(open_tool(page, site, "workbook"))
 
     name, content = download_bytes(page, sheet.get_by_role("button", name="下载 Excel（.xlsx）"))
