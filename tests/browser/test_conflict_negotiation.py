@@ -107,7 +107,7 @@ def test_a_buyer_gets_the_zopa_the_other_way_round_and_none_when_the_limits_do_n
     ],
     ids=["reservation-above-target-for-a-seller", "units-not-matching", "not-a-number"],
 )
-def test_bad_amounts_are_told_at_their_field_and_what_was_typed_stays(page, site, traffic, label, typed, key, message):
+def test_bad_amounts_are_told_at_their_field_kept_as_typed_and_not_exported(page, site, traffic, label, typed, key, message):
     sheet = ready(open_form(page, site, "negotiation"))
     fill(page, SELLER)
     expect(output(sheet, "zopa_display")).to_contain_text("存在", timeout=CORE_TIMEOUT_MS)
@@ -118,9 +118,10 @@ def test_bad_amounts_are_told_at_their_field_and_what_was_typed_stays(page, site
     expect(page.get_by_label(label, exact=True)).to_have_value(typed)
     expect(page.get_by_label(label, exact=True)).to_have_attribute("aria-invalid", "true")
     expect(output(sheet, "zopa_display")).to_have_text("")
-    page.reload()
-    expect(page.get_by_label(label, exact=True)).to_have_value(typed)
-    expect(page.get_by_label("客观标准", exact=True)).to_have_value(SELLER["客观标准"])
+    # Nor is it exported: a file would carry a plan the core refused. (That a value the core refuses
+    # is kept across a reload is proven with the others in the reload test below.)
+    sheet.get_by_role("button", name="下载 Markdown").press("Enter")  # from the keyboard: see add_row
+    expect(sheet.locator(".cd-export .cd-save-note")).to_have_text("表里还有标红的地方，改好后再导出。")
 
 
 # ---- both tools ------------------------------------------------------------------------------------
@@ -128,7 +129,8 @@ def test_bad_amounts_are_told_at_their_field_and_what_was_typed_stays(page, site
 
 @pytest.mark.parametrize(
     ("tool", "values"),
-    [("conflict", {**CONFLICT, "发生了什么": XSS}), ("negotiation", {**SELLER, "谈判议题": XSS})],
+    # The negotiation's estimate is one the core refuses: a form keeps what was typed, valid or not.
+    [("conflict", {**CONFLICT, "发生了什么": XSS}), ("negotiation", {**SELLER, "谈判议题": XSS, "对方的底线（估计）": "很多"})],
 )
 def test_everything_typed_and_chosen_survives_a_reload_as_text(page, site, traffic, tool, values):
     open_form(page, site, tool)
@@ -189,16 +191,6 @@ def test_the_conflict_downloads_as_markdown_and_csv_that_excel_reads(page, site,
     assert md_name.startswith("冲突诊断-") and md_name.endswith(".md")
     assert markdown.startswith("## 冲突诊断\n") and "| 建议的处理方式 | 合作（Collaborating） |" in markdown and "### 冲突解决五步计划" in markdown
     assert csv_name.endswith(".csv") and csv.startswith("\ufeff项目,内容\r\n") and "建议的处理方式,合作（Collaborating）" in csv
-
-
-def test_a_negotiation_with_a_bad_field_is_not_exported(page, site, traffic):
-    sheet = ready(open_form(page, site, "negotiation"))
-    fill(page, {**SELLER, "我的底线": "60"})
-    expect(field_error(sheet, "reservation")).to_be_visible(timeout=CORE_TIMEOUT_MS)
-
-    sheet.get_by_role("button", name="下载 Markdown").click()
-
-    expect(sheet.locator(".cd-export .cd-save-note")).to_have_text("表里还有标红的地方，改好后再导出。")
 
 
 @pytest.mark.parametrize("tool", ["conflict", "negotiation"])

@@ -140,9 +140,11 @@ def test_a_returning_reader_gets_the_redeployed_worker_code(sw_site, sw_context,
         expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
         assert [w.url.rsplit("/", 1)[-1] for w in page.workers if "core-worker" in w.url] == [old_worker]
 
-        # The next release changes the core's worker; the administrator swaps the folders.
+        # The next release changes the core's worker and the page's text; the administrator swaps the folders.
         source = project_copy / "overrides/assets/crossdept/modules/entries/core-worker.js"
         source.write_text(source.read_text(encoding="utf-8") + '\nself.crossdeptRelease = "second";\n', encoding="utf-8")
+        page_source = project_copy / "docs/tools/value.md"
+        page_source.write_text(page_source.read_text(encoding="utf-8").replace("# 价值量化计算器", "# 价值量化计算器（第二版）", 1), encoding="utf-8")
         fresh = tmp_path / "fresh"
         # A release as make builds it, with the start-up snapshot: the core is unchanged, so the
         # project's cache of snapshots already holds it.
@@ -155,6 +157,8 @@ def test_a_returning_reader_gets_the_redeployed_worker_code(sw_site, sw_context,
 
         page.reload()
 
+        # The page itself is fresh, not the copy the worker kept, and so is the code it runs.
+        expect(page.locator("article h1")).to_contain_text("价值量化计算器（第二版）")
         expect(page.locator('[data-worksheet="value"]')).to_have_attribute("data-core", "ready", timeout=CORE_TIMEOUT_MS)
         assert [w.url.rsplit("/", 1)[-1] for w in page.workers if "core-worker" in w.url] == [new_worker]
 
