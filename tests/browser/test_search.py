@@ -94,7 +94,8 @@ def test_what_learners_type_finds_its_section_in_the_top_three(warm, site, query
     assert any(link in wanted or (w.endswith("/") and link.startswith(w)) for link in top for w in wanted), top
 
 
-def test_a_result_opens_the_section_with_the_term_highlighted(page, site, traffic):
+def test_a_result_opens_the_section_with_the_term_highlighted(warm, site):
+    page = warm.open(site, stay=True)
     first = search(page, site, "情感银行")
 
     first.locator("a").nth(1).click()
