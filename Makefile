@@ -64,9 +64,9 @@ scorm: setup
 # Lint, the browser runtime's unit tests (node's own runner), then every Python test on two
 # workers (pytest-xdist; the workers share one site build and one server, see tests/conftest.py; a
 # module marked xdist_group stays on one worker). Two, one per core: the machine's cores are busy
-# throughout, and a third worker only adds a browser competing for them. Three pairs measured back
-# to back (2026-11-24, alternating): two workers 4:09 to 4:56 using 461 to 559 s of CPU, three
-# 5:01 to 5:52 using 592 to 696 s (README "The tests").
+# throughout, and a third worker only adds a browser competing for them: in three alternating pairs
+# two workers took 4:09 to 4:56, three 5:01 to 5:52. The whole target now takes about 2:20 on an
+# idle machine and 3:00 beside two busy loops (README "The tests").
 test: setup chromium nginx apache lint
 	node --test tests/js/
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
