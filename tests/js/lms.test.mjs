@@ -200,7 +200,7 @@ test("SCORM 2004: completion and success, scaled scores, progress, interactions 
 });
 
 for (const version of ["1.2", "2004"]) {
-  test(`SCORM ${version}: a learner who leaves from the home page resumes there (2004 refuses an empty location)`, () => {
+  test(`SCORM ${version}: a learner who leaves from the home page or a folder's page resumes on its file (2004 refuses an empty location)`, () => {
     const lms = lmsWindow(version);
     const session = startSession(connect(version, lms.win), { ...LMS, scorm: version }, clock());
     session.handle(JSON.stringify({ type: "visit", path: "a/two.html" }));
@@ -211,7 +211,9 @@ for (const version of ["1.2", "2004"]) {
     assert.equal(kept, "index.html");
     const seed = version === "1.2" ? { cmi: { core: { lesson_location: kept, entry: "resume" }, suspend_data: cmi.suspend_data } } : { cmi: { location: kept, entry: "resume", suspend_data: cmi.suspend_data } };
     const again = lmsWindow(version, seed);
-    assert.equal(startSession(connect(version, again.win), { ...LMS, scorm: version }, clock()).location, "");
+    assert.equal(startSession(connect(version, again.win), { ...LMS, scorm: version }, clock()).location, "index.html");
+    const folder = lmsWindow(version, version === "1.2" ? { cmi: { core: { lesson_location: "a/" } } } : { cmi: { location: "a/" } });
+    assert.equal(startSession(connect(version, folder.win), { ...LMS, scorm: version }, clock()).location, "a/index.html");
   });
 }
 

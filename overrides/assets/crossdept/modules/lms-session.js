@@ -36,9 +36,11 @@ const MODEL = {
   },
 };
 
-// The home page's path is "", which SCORM 2004 refuses as a location (an empty characterstring is a
-// type mismatch): the LMS is told the home page's file instead, and read back as "".
+// Pages are known by their path under the site root ("" for the home page, "day48/" for a folder's
+// index); the package opens files. The LMS is told the path, but the home page's "" is refused by
+// SCORM 2004 as a location (an empty characterstring is a type mismatch): it is told index.html.
 const HOME = "index.html";
+const fileOf = (path) => (path === "" || path.endsWith("/") ? `${path}${HOME}` : path);
 
 // 1.2's choice responses are single characters; other option ids are sent as fill-in text.
 const CHOICE_12 = /^[0-9a-z]$/;
@@ -51,7 +53,7 @@ export function startSession(adapter, lms, clock = () => new Date()) {
   let state = decodeSuspend(adapter.get("cmi.suspend_data"), lms);
   const kept = adapter.get(m.location);
   const resumeAt = kept === HOME ? "" : kept;
-  const location = lms.pages.includes(resumeAt) ? resumeAt : null;
+  const location = lms.pages.includes(resumeAt) ? fileOf(resumeAt) : null; // the file to resume on
 
   // What the LMS held at launch is never lowered (suspend data lost or from an older package).
   const initialStatus = v === "1.2" ? adapter.get("cmi.core.lesson_status") : adapter.get("cmi.completion_status");

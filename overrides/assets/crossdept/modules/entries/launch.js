@@ -19,8 +19,7 @@ if (adapter) {
     if (source === frame.contentWindow && origin === location.origin && data && data.type === LMS_REPORT) session.handle(String(data.report));
   });
   progress.restore(session.state.pages);
-  // A page path ("day48/", "day48/pitfalls.html") as a file of the package.
-  if (session.location !== null) start = session.location.endsWith("/") || session.location === "" ? `${session.location}index.html` : session.location;
+  if (session.location !== null) start = session.location;
   // pagehide is the dependable one (also for the back-forward cache); unload for LMSs that tear
   // the frame down without it. A hidden tab commits, in case it is never shown again.
   window.addEventListener("pagehide", () => session.end());
